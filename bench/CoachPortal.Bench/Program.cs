@@ -1,0 +1,17 @@
+// Benchmarks print figures; they are not tests. Usage:
+//   dotnet run -c Release --project bench/CoachPortal.Bench -- fit FILE...
+//   dotnet run -c Release --project bench/CoachPortal.Bench -- pmc
+using CoachPortal.Bench;
+
+return args.FirstOrDefault() switch
+{
+    "fit" => FitBenchmark.Run(args[1..]),
+    "pmc" => PmcBenchmark.Run(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: CoachPortal.Bench fit FILE... | pmc");
+    return 2;
+}
