@@ -1,0 +1,60 @@
+using CoachPortal.Core.Athletes;
+using CoachPortal.Core.Invitations;
+using CoachPortal.Core.Roster;
+using CoachPortal.Core.Teams;
+using CoachPortal.Core.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoachPortal.Core.Data;
+
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<TeamCoach> TeamCoaches => Set<TeamCoach>();
+
+    public DbSet<Athlete> Athletes => Set<Athlete>();
+
+    public DbSet<RosterImport> RosterImports => Set<RosterImport>();
+
+    public DbSet<RosterImportError> RosterImportErrors => Set<RosterImportError>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<SignInRecord> SignIns => Set<SignInRecord>();
+
+    // Pinned here rather than read from IdentityOptions so that every context — the app's, the design-time
+    // factories' and the tests' — builds the same model (the Identity options are not always registered).
+    protected override Version SchemaVersion => IdentitySchemaVersions.Version3;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RenewVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RenewVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void RenewVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                entry.Entity.Version = Guid.NewGuid();
+            }
+        }
+    }
+}

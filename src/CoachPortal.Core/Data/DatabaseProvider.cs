@@ -1,0 +1,7 @@
+namespace CoachPortal.Core.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}

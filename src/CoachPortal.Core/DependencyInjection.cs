@@ -1,0 +1,151 @@
+using CoachPortal.Core.Athletes;
+using CoachPortal.Core.Data;
+using CoachPortal.Core.Health;
+using CoachPortal.Core.Invitations;
+using CoachPortal.Core.Jobs;
+using CoachPortal.Core.Notifications;
+using CoachPortal.Core.Roster;
+using CoachPortal.Core.Seeding;
+using CoachPortal.Core.Teams;
+using CoachPortal.Core.Users;
+using Hangfire;
+using Hangfire.SqlServer;
+using Hangfire.Storage.SQLite;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace CoachPortal.Core;
+
+public static class DependencyInjection
+{
+    public const string SqliteMigrationsAssembly = "CoachPortal.Migrations.Sqlite";
+    public const string SqlServerMigrationsAssembly = "CoachPortal.Migrations.SqlServer";
+
+    /// <summary>Database, Identity stores, feature services and the job client. Used by the web app and the worker.</summary>
+    public static IHostApplicationBuilder AddCoachPortalCore(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
+        services.AddOptions<InvitationOptions>().BindConfiguration(InvitationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName);
+
+        var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var dataDirectory = ResolveDataDirectory(builder, database);
+        var sqlServer = database.Provider == DatabaseProvider.SqlServer
+            ? builder.Configuration.GetConnectionString("SqlServer")
+              ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:SqlServer is not set.")
+            : null;
+
+        services.AddDbContextFactory<AppDbContext>(options => ConfigureDbContext(options, database.Provider, dataDirectory, sqlServer));
+        services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000); // OWASP (2023) for PBKDF2-HMAC-SHA512
+        services.AddIdentityCore<ApplicationUser>(ConfigureIdentity)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ChangeNotifier>();
+        services.AddScoped<TeamService>();
+        services.AddScoped<AthleteService>();
+        services.AddScoped<RosterImportService>();
+        services.AddScoped<InvitationService>();
+        services.AddScoped<UserAdminService>();
+        services.AddScoped<AccountActivityService>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddTransient<RosterImportJob>();
+
+        AddJobs(builder, database.Provider, dataDirectory, sqlServer);
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<AppDbContext>("database")
+            .AddCheck<JobStorageHealthCheck>("jobs");
+        return builder;
+    }
+
+    /// <summary>The Identity rules every host shares (password, lockout, unique email).</summary>
+    public static void ConfigureIdentity(IdentityOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.SignIn.RequireConfirmedAccount = false;
+        options.Password.RequiredLength = 10;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequireUppercase = true;
+        options.Password.RequireLowercase = true;
+        options.Password.RequireDigit = true;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.User.RequireUniqueEmail = true;
+        options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+    }
+
+    public static void ConfigureDbContext(DbContextOptionsBuilder options, DatabaseProvider provider, string dataDirectory, string? sqlServerConnectionString)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            options.UseSqlServer(sqlServerConnectionString, o => o.MigrationsAssembly(SqlServerMigrationsAssembly));
+        }
+        else
+        {
+            var path = Path.Combine(dataDirectory, "coachportal.db");
+            options.UseSqlite($"Data Source={path};Foreign Keys=True;Default Timeout=30", o => o.MigrationsAssembly(SqliteMigrationsAssembly))
+                .AddInterceptors(new SqlitePragmaInterceptor());
+        }
+    }
+
+    private static string ResolveDataDirectory(IHostApplicationBuilder builder, DatabaseOptions database)
+    {
+        var dir = Path.IsPathRooted(database.DataDirectory)
+            ? database.DataDirectory
+            : Path.Combine(builder.Environment.ContentRootPath, database.DataDirectory);
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    private static void AddJobs(IHostApplicationBuilder builder, DatabaseProvider provider, string dataDirectory, string? sqlServer)
+    {
+        var jobs = builder.Configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
+        var poll = TimeSpan.FromMilliseconds(Math.Max(50, jobs.PollIntervalMilliseconds));
+        builder.Services.AddHangfire(cfg =>
+        {
+            cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (provider == DatabaseProvider.SqlServer)
+            {
+                cfg.UseSqlServerStorage(sqlServer, new SqlServerStorageOptions
+                {
+                    QueuePollInterval = poll,
+                    PrepareSchemaIfNecessary = true,
+                });
+            }
+            else
+            {
+                cfg.UseSQLiteStorage(Path.Combine(dataDirectory, "jobs.db"), new SQLiteStorageOptions
+                {
+                    QueuePollInterval = poll,
+                });
+            }
+        });
+
+        if (jobs.RunServer && jobs.Queues.Length > 0)
+        {
+            builder.Services.AddHangfireServer(o =>
+            {
+                o.Queues = jobs.Queues;
+                o.WorkerCount = jobs.WorkerCount ?? Math.Max(2, Environment.ProcessorCount);
+                o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+            });
+        }
+    }
+}

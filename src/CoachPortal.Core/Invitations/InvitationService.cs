@@ -1,0 +1,125 @@
+using System.Security.Cryptography;
+using System.Text;
+using CoachPortal.Core.Data;
+using CoachPortal.Core.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CoachPortal.Core.Invitations;
+
+public sealed class InvitationService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    UserManager<ApplicationUser> users,
+    IOptions<InvitationOptions> options,
+    TimeProvider clock)
+{
+    /// <summary>Creates an invitation and returns its secret token (shown once, as a link, to the coach).</summary>
+    public async Task<string> CreateAsync(Caller caller, int athleteId, string email, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var athlete = await db.VisibleAthletes(caller).FirstOrDefaultAsync(a => a.Id == athleteId, ct)
+            ?? throw new NotFoundException("Athlete not found.");
+        if (!db.CanManageTeam(caller, athlete.TeamId))
+        {
+            throw new ForbiddenException("Only the team's coaches may invite its athletes.");
+        }
+
+        if (athlete.UserId is not null)
+        {
+            throw new ValidationFailedException([new ValidationError("Athlete", $"{athlete.FullName} already has an account.")]);
+        }
+
+        if (string.IsNullOrWhiteSpace(email) || !System.Net.Mail.MailAddress.TryCreate(email.Trim(), out _))
+        {
+            throw new ValidationFailedException([new ValidationError("Email", "Enter the athlete's email address.")]);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        db.Invitations.Add(new Invitation
+        {
+            AthleteId = athleteId,
+            Email = email.Trim(),
+            TokenHash = Hash(token),
+            CreatedByUserId = caller.UserId,
+            CreatedUtc = now,
+            ExpiresUtc = now.AddDays(options.Value.ValidDays),
+        });
+        await db.SaveChangesAsync(ct);
+        return token;
+    }
+
+    /// <summary>What the invitation is for, or null when the token is unknown, used, revoked or expired.</summary>
+    public async Task<InvitationPreview?> PreviewAsync(string token, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var invitation = await FindUsableAsync(db, token, ct);
+        return invitation is null ? null
+            : new InvitationPreview(invitation.Athlete!.FullName, invitation.Athlete.Team!.Name, invitation.Email, invitation.ExpiresUtc);
+    }
+
+    /// <summary>
+    /// Opens the athlete's account (or links an existing one with the same email and password check done by the
+    /// caller) and links it to the athlete profile. Returns the new user's id.
+    /// </summary>
+    public async Task<string> AcceptAsync(string token, string password, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var invitation = await FindUsableAsync(db, token, ct)
+            ?? throw new NotFoundException("This invitation link is not valid any more. Ask your coach for a new one.");
+        if (invitation.Athlete!.UserId is not null)
+        {
+            throw new ValidationFailedException([new ValidationError("Invitation", "This athlete already has an account.")]);
+        }
+
+        if (await users.FindByEmailAsync(invitation.Email) is not null)
+        {
+            throw new ValidationFailedException([new ValidationError("Email", "An account with this email already exists. Sign in, or ask your coach to invite another address.")]);
+        }
+
+        var user = new ApplicationUser
+        {
+            UserName = invitation.Email,
+            Email = invitation.Email,
+            EmailConfirmed = true,
+            DisplayName = invitation.Athlete.FullName,
+        };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            throw new ValidationFailedException(created.Errors.Select(e => new ValidationError("Password", e.Description)).ToList());
+        }
+
+        await users.AddToRoleAsync(user, Roles.Athlete);
+        invitation.AcceptedUtc = clock.GetUtcNow().UtcDateTime;
+        invitation.Athlete.UserId = user.Id;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            await users.DeleteAsync(user);
+            throw;
+        }
+
+        return user.Id;
+    }
+
+    private async Task<Invitation?> FindUsableAsync(AppDbContext db, string token, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            return null;
+        }
+
+        var hash = Hash(token);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.Invitations.Include(i => i.Athlete).ThenInclude(a => a!.Team)
+            .FirstOrDefaultAsync(i => i.TokenHash == hash && i.AcceptedUtc == null && i.RevokedUtc == null && i.ExpiresUtc > now, ct);
+    }
+
+    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

@@ -1,0 +1,9 @@
+namespace CoachPortal.Core.Roster;
+
+public enum RosterImportStatus
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+}

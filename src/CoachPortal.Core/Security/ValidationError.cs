@@ -1,0 +1,3 @@
+namespace CoachPortal.Core.Security;
+
+public sealed record ValidationError(string Field, string Message);

@@ -1,0 +1,3 @@
+namespace CoachPortal.Core.Teams;
+
+public sealed record CoachRef(string UserId, string DisplayName, string Email);

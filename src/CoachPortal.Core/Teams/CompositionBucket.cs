@@ -1,0 +1,3 @@
+namespace CoachPortal.Core.Teams;
+
+public sealed record CompositionBucket(string Sport, string Position, int Count);

@@ -1,0 +1,3 @@
+namespace CoachPortal.Core.Users;
+
+public sealed record DailyCount(DateOnly Day, int Count);
