@@ -198,8 +198,11 @@ internal static class GradientRules
     private static Tensor?[] LayerNormGrad(Graph g, Node n, Tensor dy, Func<Tensor, bool> needs)
     {
         var (x, scale, bias) = (n.Inputs[0], n.Inputs[1], n.Inputs[2]);
-        var (mean, invStd) = (n.Outputs[1], n.Outputs[2]);
-        var xHat = g.Mul(g.Sub(x, mean), invStd);
+        // the statistics are recomputed in x's type: the node's optional Mean/InvStdDev outputs are float-only in ORT
+        var centered = g.Sub(x, g.ReduceMean(x, [-1], keepDims: true));
+        var variance = g.ReduceMean(g.Mul(centered, centered), [-1], keepDims: true);
+        var invStd = g.Div(g.Scalar(1, x.Type), g.Sqrt(g.Add(variance, g.Scalar(n.Float("epsilon", 1e-5), x.Type))));
+        var xHat = g.Mul(centered, invStd);
         Tensor? dx = null;
         if (needs(x))
         {

@@ -225,16 +225,13 @@ internal sealed class Graph
     /// <summary>log(1 + exp(x)) computed as relu(x) + log(1 + exp(-|x|)), which neither overflows nor loses small values.</summary>
     public Tensor Softplus(Tensor x) => Add(Relu(x), Log(Add(Scalar(1, x.Type), Exp(Neg(Abs(x))))));
 
-    /// <summary>Layer normalisation over the last axis (ONNX LayerNormalization-17); its Mean and InvStdDev outputs feed the gradient.</summary>
-    public Tensor LayerNorm(Tensor x, Tensor scale, Tensor bias, double epsilon = 1e-5)
-    {
-        var stats = x.Shape[..^1].Append(Dim.Of(1)).ToArray();
-        return Emit("LayerNormalization", [x, scale, bias], [(x.Type, x.Shape), (x.Type, stats), (x.Type, stats)], n =>
+    /// <summary>Layer normalisation over the last axis (ONNX LayerNormalization-17).</summary>
+    public Tensor LayerNorm(Tensor x, Tensor scale, Tensor bias, double epsilon = 1e-5) =>
+        Emit1("LayerNormalization", [x, scale, bias], x.Type, x.Shape, n =>
         {
             n.Attributes["axis"] = -1L;
             n.Attributes["epsilon"] = epsilon;
-        })[0];
-    }
+        });
 
     public Tensor MatMul(Tensor a, Tensor b)
     {
