@@ -1,0 +1,37 @@
+namespace CoachPortal.Ingest.Fit;
+
+/// <summary>Decodes a FIT activity file into normalised <see cref="Activity"/> objects (one per session).</summary>
+public static class FitActivityDecoder
+{
+    /// <summary>
+    /// Decodes <paramref name="data"/>. Strict mode throws <see cref="FitFormatException"/> on any protocol error;
+    /// lenient mode keeps every complete message and returns the problems as warnings.
+    /// </summary>
+    public static DecodeResult Decode(ReadOnlySpan<byte> data, DecodeOptions? options = null)
+    {
+        var builder = new FitActivityBuilder(EstimateRecords(data.Length));
+        var handler = new Handler(builder);
+        var summary = FitDecoder.Decode(data, ref handler, options);
+        var activities = builder.Build();
+        return new DecodeResult(ActivityFileFormat.Fit, activities, summary.Warnings.ToList())
+        {
+            FitSummary = summary,
+        };
+    }
+
+    internal static FitActivityBuilder DecodeToBuilder(ReadOnlySpan<byte> data, DecodeOptions? options, out FitDecodeSummary summary)
+    {
+        var builder = new FitActivityBuilder(EstimateRecords(data.Length));
+        var handler = new Handler(builder);
+        summary = FitDecoder.Decode(data, ref handler, options);
+        return builder;
+    }
+
+    // A record with the common fields is 30-40 bytes; records are most of an activity file.
+    private static int EstimateRecords(int bytes) => bytes / 40;
+
+    private readonly struct Handler(FitActivityBuilder builder) : IFitMessageHandler
+    {
+        public void OnMessage(in FitMessageView message) => builder.OnMessage(in message);
+    }
+}
