@@ -1,0 +1,77 @@
+using CoachPortal.Analytics.Sessions;
+
+namespace CoachPortal.Analytics.Tests.Sessions;
+
+public class MeanMaximalCurveTests
+{
+    [Fact]
+    public void BestWindowsOfARampAreAtItsEnd()
+    {
+        var elapsed = Enumerable.Range(0, 10).ToArray();
+        var values = Enumerable.Range(1, 10).Select(v => (float)v).ToArray();
+        var curve = MeanMaximalCurve.Compute(elapsed, values, missingCountsAsZero: true);
+        Assert.Equal(10.0, curve.ValueAt(1));
+        Assert.Equal(9.0, curve.ValueAt(3));
+        Assert.Equal(8.0, curve.ValueAt(5));
+        Assert.Null(curve.ValueAt(15));
+        Assert.Equal([1, 2, 3, 5, 10], curve.DurationsSeconds);
+    }
+
+    [Fact]
+    public void MatchesBruteForceOnARandomStreamWithPausesAndDropouts()
+    {
+        var random = new Random(7);
+        var elapsed = new List<int>();
+        var t = 0;
+        for (var i = 0; i < 1500; i++)
+        {
+            t += random.NextDouble() < 0.01 ? random.Next(2, 40) : 1;
+            elapsed.Add(t);
+        }
+
+        var values = elapsed.Select(_ => random.NextDouble() < 0.02 ? float.NaN : (float)(100 + 300 * random.NextDouble())).ToArray();
+        int[] durations = [1, 5, 30, 60, 300, 1200];
+        foreach (var zeroFill in new[] { true, false })
+        {
+            var curve = MeanMaximalCurve.Compute([.. elapsed], values, zeroFill, durations);
+            var grid = new double?[elapsed[^1] - elapsed[0] + 1];
+            for (var i = 0; i < elapsed.Count; i++)
+            {
+                grid[elapsed[i] - elapsed[0]] = float.IsNaN(values[i]) ? null : values[i];
+            }
+
+            foreach (var d in durations)
+            {
+                var best = double.NaN;
+                for (var s = 0; s + d <= grid.Length; s++)
+                {
+                    var window = grid.Skip(s).Take(d).ToArray();
+                    if (!zeroFill && window.Any(v => v is null))
+                    {
+                        continue;
+                    }
+
+                    var mean = window.Sum(v => v ?? 0) / d;
+                    best = double.IsNaN(best) ? mean : Math.Max(best, mean);
+                }
+
+                var actual = curve.ValueAt(d)!.Value;
+                if (double.IsNaN(best))
+                {
+                    Assert.True(double.IsNaN(actual));
+                }
+                else
+                {
+                    Assert.Equal(best, actual, 6);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void StandardDurationsSpanOneSecondToFiveHours()
+    {
+        Assert.Equal(1, MeanMaximalCurve.StandardDurationsSeconds[0]);
+        Assert.Equal(18000, MeanMaximalCurve.StandardDurationsSeconds[^1]);
+    }
+}
