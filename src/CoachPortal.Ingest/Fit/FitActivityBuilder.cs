@@ -331,7 +331,8 @@ internal sealed class FitActivityBuilder
 
         if (manufacturer is null)
         {
-            return _manufacturer == ushort.MaxValue ? null : $"manufacturer {_manufacturer}";
+            // 255 = development: files written by applications, including ours.
+            return _manufacturer is ushort.MaxValue or 255 ? null : $"manufacturer {_manufacturer}";
         }
 
         return _product == ushort.MaxValue ? manufacturer : $"{manufacturer} (product {_product})";

@@ -12,7 +12,6 @@ internal static class FitManufacturers
         69 => "Stages",
         89 => "Tacx",
         95 => "Stryd",
-        255 => "Development",
         260 => "Zwift",
         265 => "Strava",
         267 => "Bryton",
