@@ -194,6 +194,9 @@ internal sealed class Graph
 
     public Tensor Pow(Tensor a, Tensor b) => Binary("Pow", a, b);
 
+    /// <summary>Elementwise maximum; it has no gradient rule (used only after differentiation, e.g. gradient clipping).</summary>
+    public Tensor Max(Tensor a, Tensor b) => Binary("Max", a, b);
+
     private Tensor Unary(string op, Tensor x) => Emit1(op, [x], x.Type, x.Shape);
 
     public Tensor Neg(Tensor x) => Unary("Neg", x);
