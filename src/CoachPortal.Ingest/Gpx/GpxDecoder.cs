@@ -63,6 +63,11 @@ public static class GpxDecoder
             throw new ActivityFormatException(ActivityFileFormat.Gpx, $"GPX: malformed XML at line {e.LineNumber}, position {e.LinePosition}: {e.Message}", e);
         }
 
+        if (activities.Count == 0)
+        {
+            warnings.Add(new DecodeWarning("GPX: the file has no track or route points."));
+        }
+
         if (options?.Strict == true && warnings.Count > 0)
         {
             throw new ActivityFormatException(ActivityFileFormat.Gpx, "GPX: " + warnings[0].Message);
@@ -122,6 +127,7 @@ public static class GpxDecoder
 
         var timed = 0;
         DateTime? start = null;
+        DateTime? end = null;
         foreach (var (time, _) in points)
         {
             if (time is { } t)
@@ -131,13 +137,20 @@ public static class GpxDecoder
                 {
                     start = t;
                 }
+
+                if (end is null || t > end)
+                {
+                    end = t;
+                }
             }
         }
 
         var label = $"{(isRoute ? "route" : "track")} {index + 1}";
         StreamSample[] samples;
         bool timeBased;
-        if (timed >= 2 && timed * 2 >= points.Count)
+        // Many points stamped with (nearly) one instant (a broken logger) carry no time information either.
+        var degenerate = timed >= 2 && (end!.Value - start!.Value).TotalSeconds / (timed - 1) < 0.01;
+        if (timed >= 1 && timed * 2 >= points.Count && !degenerate)
         {
             if (timed < points.Count)
             {
