@@ -78,6 +78,11 @@ public static class ForecastTrainer
             epoch++;
             // batch order depends only on (seed, epoch), so a resumed run sees the same batches
             var random = new DeterministicRandom(options.Seed * 0x9E3779B97F4A7C15UL + (ulong)epoch);
+            for (int i = 0; i < trainRows.Length; i++)
+            {
+                trainRows[i] = i;
+            }
+
             random.Shuffle(trainRows);
             double lossSum = 0;
             for (int b = 0; b < stepsPerEpoch; b++)
