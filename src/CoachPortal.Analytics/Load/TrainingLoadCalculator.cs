@@ -6,7 +6,7 @@ namespace CoachPortal.Analytics.Load;
 /// <para>
 /// Every value of day t is a function of the loads of the windows ending at t and of the recursive state
 /// (CTL, ATL, EWMAs) of day t − 1 only; window sums are summed afresh in a fixed order rather than slid, so an
-/// incremental recompute reproduces a full recompute bit for bit. Cost: O(days · (acute + chronic + 7)).
+/// incremental recompute reproduces a full recompute bit for bit. Cost: O(days · 7) for the default 7:28 windows, O(days · (acute + chronic)) otherwise.
 /// </para>
 /// </summary>
 public static class TrainingLoadCalculator
@@ -92,6 +92,13 @@ public static class TrainingLoadCalculator
         var atlPrev = from == 0 ? o.InitialAtl : s._atl[from - 1];
         var acuteEwma = from == 0 ? 0.0 : s._acuteEwma[from - 1];
         var chronicEwma = from == 0 ? 0.0 : s._chronicEwma[from - 1];
+        var acuteDays = o.AcuteWindowDays;
+        var chronicDays = o.ChronicWindowDays;
+        // The common 7:28 windows reuse the 7-day sums: chronic = four consecutive weekly sums. Both paths sum each
+        // value from the loads of its own window only, so incremental and full recomputes agree exactly.
+        var weeklyBlocks = acuteDays == MonotonyWindowDays && chronicDays % MonotonyWindowDays == 0;
+        var weeks = chronicDays / MonotonyWindowDays;
+        var weeklyLoad = s._weeklyLoad;
 
         for (var t = from; t < load.Length; t++)
         {
@@ -107,9 +114,29 @@ public static class TrainingLoadCalculator
             s._ctl[t] = ctl;
             s._atl[t] = atl;
 
+            var weekly = WindowSum(load, t, MonotonyWindowDays);
+            weeklyLoad[t] = weekly;
+
             // Rolling coupled ACWR: acute mean / chronic mean (Hulin et al. 2014; Gabbett 2016).
-            var acuteMean = WindowSum(load, t, o.AcuteWindowDays) / o.AcuteWindowDays;
-            var chronicMean = WindowSum(load, t, o.ChronicWindowDays) / o.ChronicWindowDays;
+            double acuteSum, chronicSum;
+            if (weeklyBlocks)
+            {
+                acuteSum = weekly;
+                chronicSum = weekly;
+                for (var w = 1; w < weeks; w++)
+                {
+                    var k = t - w * MonotonyWindowDays;
+                    chronicSum += k >= 0 ? weeklyLoad[k] : 0.0;
+                }
+            }
+            else
+            {
+                acuteSum = WindowSum(load, t, acuteDays);
+                chronicSum = WindowSum(load, t, chronicDays);
+            }
+
+            var acuteMean = acuteSum / acuteDays;
+            var chronicMean = chronicSum / chronicDays;
             s._acuteLoad[t] = acuteMean;
             s._chronicLoad[t] = chronicMean;
             s._acwrRolling[t] = historyDays >= minAcwrHistory && chronicMean > 0 ? acuteMean / chronicMean : double.NaN;
@@ -122,8 +149,6 @@ public static class TrainingLoadCalculator
 
             // Monotony = mean / SD of the week's daily loads, strain = weekly load × monotony (Foster 1998, Med Sci
             // Sports Exerc 30:1164). SD with n − 1, as in the spreadsheets that spread the method; NaN when SD is 0.
-            var weekly = WindowSum(load, t, MonotonyWindowDays);
-            s._weeklyLoad[t] = weekly;
             if (historyDays >= MonotonyWindowDays)
             {
                 var mean = weekly / MonotonyWindowDays;

@@ -108,6 +108,34 @@ public class TrainingLoadCalculatorTests
     }
 
     [Fact]
+    public void RollingMeansEqualNaiveWindowSums()
+    {
+        var loads = RandomLoads(200, 13);
+        var s = TrainingLoadCalculator.Compute(s_start, loads);
+        for (var t = 0; t < loads.Length; t++)
+        {
+            var acute = loads.Skip(Math.Max(0, t - 6)).Take(Math.Min(7, t + 1)).Sum() / 7;
+            var chronic = loads.Skip(Math.Max(0, t - 27)).Take(Math.Min(28, t + 1)).Sum() / 28;
+            Assert.Equal(acute, s.AcuteLoad[t], 9);
+            Assert.Equal(chronic, s.ChronicLoad[t], 9);
+        }
+    }
+
+    [Fact]
+    public void IncrementalRecomputeEqualsFullWithOtherWindows()
+    {
+        var options = new TrainingLoadOptions { AcuteWindowDays = 5, ChronicWindowDays = 20, MinimumHistoryDaysForAcwr = 20, CtlTimeConstantDays = 30 };
+        var loads = RandomLoads(300, 17);
+        var previous = TrainingLoadCalculator.Compute(s_start, loads, options);
+        loads[250] = 0;
+        var incremental = TrainingLoadCalculator.Recompute(previous, loads, s_start.AddDays(250));
+        AssertIdentical(TrainingLoadCalculator.Compute(s_start, loads, options), incremental);
+        var t = 299;
+        Assert.Equal(loads.Skip(t - 19).Take(20).Sum() / 20, incremental.ChronicLoad[t], 9);
+        Assert.Equal(loads.Skip(t - 4).Take(5).Sum() / 5, incremental.AcuteLoad[t], 9);
+    }
+
+    [Fact]
     public void ContinuingFromStoredRowsEqualsFullRecompute()
     {
         var loads = RandomLoads(400, 21);
