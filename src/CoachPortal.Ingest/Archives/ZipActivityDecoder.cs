@@ -58,19 +58,36 @@ public static class ZipActivityDecoder
 
     private static List<ArchiveEntryResult> DecodeEntries(Stream stream, DecodeOptions options)
     {
-        var limits = options.Zip;
         var results = new List<ArchiveEntryResult>();
         ZipArchive archive;
         try
         {
             archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException)
         {
             throw new ActivityFormatException(ActivityFileFormat.Zip, "zip: the archive is unreadable: " + e.Message, e);
         }
 
-        using (archive)
+        try
+        {
+            ReadEntries(archive, options, results);
+        }
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException)
+        {
+            throw new ActivityFormatException(ActivityFileFormat.Zip, "zip: the archive is unreadable: " + e.Message, e);
+        }
+        finally
+        {
+            archive.Dispose();
+        }
+
+        return results;
+    }
+
+    private static void ReadEntries(ZipArchive archive, DecodeOptions options, List<ArchiveEntryResult> results)
+    {
+        var limits = options.Zip;
         {
             if (archive.Entries.Count > limits.MaxEntries)
             {
@@ -103,7 +120,7 @@ public static class ZipActivityDecoder
                 {
                     bytes = Inflate(entry, limits, ref total);
                 }
-                catch (InvalidDataException e)
+                catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException)
                 {
                     results.Add(new ArchiveEntryResult(name, null, new ActivityFormatException(ActivityFileFormat.Zip, "the entry is corrupt: " + e.Message, e)));
                     continue;
@@ -125,8 +142,6 @@ public static class ZipActivityDecoder
                 }
             }
         }
-
-        return results;
     }
 
     private static byte[] Inflate(ZipArchiveEntry entry, ZipLimits limits, ref long total)
