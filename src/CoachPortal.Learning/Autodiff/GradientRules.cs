@@ -52,6 +52,8 @@ internal static class GradientRules
                 var slope = g.Add(g.Scalar(alpha, y.Type), g.Mul(g.Scalar(1 - alpha, y.Type), g.Sign(g.Relu(x[0]))));
                 return [g.Mul(dy!, slope)];
             }
+            case "Softplus":
+                return [g.Mul(dy!, g.Sigmoid(x[0]))];
             case "Sigmoid":
                 return [g.Mul(dy!, g.Mul(y, g.Sub(g.Scalar(1, y.Type), y)))];
             case "Tanh":

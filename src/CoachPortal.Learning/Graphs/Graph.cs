@@ -225,8 +225,8 @@ internal sealed class Graph
 
     public Tensor LogSoftmax(Tensor x, long axis = -1) => Emit1("LogSoftmax", [x], x.Type, x.Shape, n => n.Attributes["axis"] = Normalize(axis, x.Rank));
 
-    /// <summary>log(1 + exp(x)) computed as relu(x) + log(1 + exp(-|x|)), which neither overflows nor loses small values.</summary>
-    public Tensor Softplus(Tensor x) => Add(Relu(x), Log(Add(Scalar(1, x.Type), Exp(Neg(Abs(x))))));
+    /// <summary>log(1 + exp(x)) as ONNX Softplus; its own rule keeps the derivative right at 0, where a relu + log(1 + exp(-|x|)) composition gets 0 instead of 1/2.</summary>
+    public Tensor Softplus(Tensor x) => Unary("Softplus", x);
 
     /// <summary>Layer normalisation over the last axis (ONNX LayerNormalization-17).</summary>
     public Tensor LayerNorm(Tensor x, Tensor scale, Tensor bias, double epsilon = 1e-5) =>
