@@ -98,21 +98,35 @@ public static class TrainingLoadCalculator
         // value from the loads of its own window only, so incremental and full recomputes agree exactly.
         var weeklyBlocks = acuteDays == MonotonyWindowDays && chronicDays % MonotonyWindowDays == 0;
         var weeks = chronicDays / MonotonyWindowDays;
+        // Columns in locals: the JIT does not hoist field loads out of a loop that stores to arrays.
         var weeklyLoad = s._weeklyLoad;
+        var tsbColumn = s._tsb;
+        var ctlColumn = s._ctl;
+        var atlColumn = s._atl;
+        var acuteLoadColumn = s._acuteLoad;
+        var chronicLoadColumn = s._chronicLoad;
+        var acwrRollingColumn = s._acwrRolling;
+        var acuteEwmaColumn = s._acuteEwma;
+        var chronicEwmaColumn = s._chronicEwma;
+        var acwrEwmaColumn = s._acwrEwma;
+        var monotonyColumn = s._monotony;
+        var strainColumn = s._strain;
+        var rampColumn = s._rampRate;
+        var historyOffset = (long)s.HistoryDaysBeforeStart;
 
         for (var t = from; t < load.Length; t++)
         {
-            var historyDays = (long)s.HistoryDaysBeforeStart + t + 1;
+            var historyDays = historyOffset + t + 1;
             var l = load[t];
 
             // TSB for today is yesterday's fitness minus yesterday's fatigue (TrainingPeaks' PMC).
-            s._tsb[t] = ctlPrev - atlPrev;
+            tsbColumn[t] = ctlPrev - atlPrev;
             // CTL/ATL: exponentially weighted load, CTL_t = CTL_{t−1} + (L_t − CTL_{t−1}) · k
             // (Banister 1975 fitness–fatigue; Coggan's PMC with k = 1/τ).
             var ctl = ctlPrev + (l - ctlPrev) * ctlFactor;
             var atl = atlPrev + (l - atlPrev) * atlFactor;
-            s._ctl[t] = ctl;
-            s._atl[t] = atl;
+            ctlColumn[t] = ctl;
+            atlColumn[t] = atl;
 
             var weekly = WindowSum(load, t, MonotonyWindowDays);
             weeklyLoad[t] = weekly;
@@ -137,15 +151,15 @@ public static class TrainingLoadCalculator
 
             var acuteMean = acuteSum / acuteDays;
             var chronicMean = chronicSum / chronicDays;
-            s._acuteLoad[t] = acuteMean;
-            s._chronicLoad[t] = chronicMean;
-            s._acwrRolling[t] = historyDays >= minAcwrHistory && chronicMean > 0 ? acuteMean / chronicMean : double.NaN;
+            acuteLoadColumn[t] = acuteMean;
+            chronicLoadColumn[t] = chronicMean;
+            acwrRollingColumn[t] = historyDays >= minAcwrHistory && chronicMean > 0 ? acuteMean / chronicMean : double.NaN;
 
             acuteEwma = l * acuteLambda + (1 - acuteLambda) * acuteEwma;
             chronicEwma = l * chronicLambda + (1 - chronicLambda) * chronicEwma;
-            s._acuteEwma[t] = acuteEwma;
-            s._chronicEwma[t] = chronicEwma;
-            s._acwrEwma[t] = historyDays >= minAcwrHistory && chronicEwma > 0 ? acuteEwma / chronicEwma : double.NaN;
+            acuteEwmaColumn[t] = acuteEwma;
+            chronicEwmaColumn[t] = chronicEwma;
+            acwrEwmaColumn[t] = historyDays >= minAcwrHistory && chronicEwma > 0 ? acuteEwma / chronicEwma : double.NaN;
 
             // Monotony = mean / SD of the week's daily loads, strain = weekly load × monotony (Foster 1998, Med Sci
             // Sports Exerc 30:1164). SD with n − 1, as in the spreadsheets that spread the method; NaN when SD is 0.
@@ -161,17 +175,17 @@ public static class TrainingLoadCalculator
 
                 var sd = Math.Sqrt(squares / (MonotonyWindowDays - 1));
                 var monotony = sd > 0 ? mean / sd : double.NaN;
-                s._monotony[t] = monotony;
-                s._strain[t] = weekly * monotony;
+                monotonyColumn[t] = monotony;
+                strainColumn[t] = weekly * monotony;
             }
             else
             {
-                s._monotony[t] = double.NaN;
-                s._strain[t] = double.NaN;
+                monotonyColumn[t] = double.NaN;
+                strainColumn[t] = double.NaN;
             }
 
             // Ramp rate: CTL gained over the last week (TrainingPeaks).
-            s._rampRate[t] = historyDays > MonotonyWindowDays ? ctl - s._ctl[t - MonotonyWindowDays] : double.NaN;
+            rampColumn[t] = historyDays > MonotonyWindowDays ? ctl - ctlColumn[t - MonotonyWindowDays] : double.NaN;
 
             ctlPrev = ctl;
             atlPrev = atl;
