@@ -88,6 +88,20 @@ public static class DependencyInjection
         options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
     }
 
+    /// <summary>
+    /// Options for a context built outside the host (design-time factories, tools). Identity reads its schema
+    /// version from the application services, so they are supplied here too; without them the model silently
+    /// differs from the running app's.
+    /// </summary>
+    public static DbContextOptions<AppDbContext> CreateStandaloneOptions(DatabaseProvider provider, string dataDirectory, string? sqlServerConnectionString)
+    {
+        var services = new ServiceCollection();
+        services.AddOptions<IdentityOptions>().Configure(ConfigureIdentity);
+        var builder = new DbContextOptionsBuilder<AppDbContext>().UseApplicationServiceProvider(services.BuildServiceProvider());
+        ConfigureDbContext(builder, provider, dataDirectory, sqlServerConnectionString);
+        return builder.Options;
+    }
+
     public static void ConfigureDbContext(DbContextOptionsBuilder options, DatabaseProvider provider, string dataDirectory, string? sqlServerConnectionString)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -3,7 +3,6 @@ using CoachPortal.Core.Invitations;
 using CoachPortal.Core.Roster;
 using CoachPortal.Core.Teams;
 using CoachPortal.Core.Users;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,10 +23,6 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<SignInRecord> SignIns => Set<SignInRecord>();
-
-    // Pinned here rather than read from IdentityOptions so that every context — the app's, the design-time
-    // factories' and the tests' — builds the same model (the Identity options are not always registered).
-    protected override Version SchemaVersion => IdentitySchemaVersions.Version3;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

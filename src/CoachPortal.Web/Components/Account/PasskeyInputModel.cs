@@ -1,0 +1,7 @@
+namespace CoachPortal.Web.Components.Account;
+
+public class PasskeyInputModel
+{
+    public string? CredentialJson { get; set; }
+    public string? Error { get; set; }
+}
