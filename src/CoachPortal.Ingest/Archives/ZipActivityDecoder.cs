@@ -49,6 +49,11 @@ public static class ZipActivityDecoder
     public static unsafe IReadOnlyList<ArchiveEntryResult> DecodeEntries(ReadOnlySpan<byte> data, DecodeOptions? options = null)
     {
         options ??= DecodeOptions.Default;
+        if (data.IsEmpty)
+        {
+            throw new ActivityFormatException(ActivityFileFormat.Zip, "zip: the archive is empty.");
+        }
+
         fixed (byte* p = data)
         {
             using var stream = new UnmanagedMemoryStream(p, data.Length);

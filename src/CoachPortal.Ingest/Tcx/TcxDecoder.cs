@@ -11,6 +11,12 @@ public static class TcxDecoder
     /// <summary>Decodes <paramref name="data"/>; throws <see cref="ActivityFormatException"/> for malformed XML.</summary>
     public static unsafe DecodeResult Decode(ReadOnlySpan<byte> data, DecodeOptions? options = null)
     {
+        if (data.IsEmpty)
+        {
+            using var empty = new MemoryStream([], writable: false);
+            return Decode(empty, options);
+        }
+
         fixed (byte* p = data)
         {
             using var stream = new UnmanagedMemoryStream(p, data.Length);
