@@ -47,6 +47,7 @@ public sealed class GradientRuleTests
         ["Gather with repeated indices"] = new((g, x) => g.Gather(x[0], g.Constant(ElementType.Int64, [4], new long[] { 2, 0, 2, 1 })), [([3, 5], 0, 1)]),
         ["Squeeze and Unsqueeze"] = new((g, x) => g.Unsqueeze(g.Squeeze(x[0], 1), 0), [([3, 1, 4], 0, 1)]),
         ["Expand"] = new((g, x) => g.Expand(x[0], g.Ints(2, 3, 4), [2, 3, 4]), [([3, 1], 0, 1)]),
+        ["Dropout as a mask input"] = new((g, x) => g.Mul(g.Mul(x[0], g.Values(x[0].Type, [3, 4], [1, 0, 1, 1, 0, 1, 1, 0, 1, 1, 1, 0])), g.Scalar(1 / 0.75, x[0].Type)), [([3, 4], 0, 1)]),
         ["Shape and Size stop the gradient"] = new((g, x) => g.Mul(x[0], g.Cast(g.SizeOf(x[0]), x[0].Type)), [([3, 4], 0, 1)]),
     };
 
