@@ -7,7 +7,11 @@ public class PrimaryLoadSelectorTests
 {
     private static readonly SessionLoadMeasures s_all = new()
     {
-        PowerTss = 80, RunningTss = 70, HeartRateTss = 60, BanisterTrimp = 150, SessionRpeLoad = 400,
+        PowerTss = 80,
+        RunningTss = 70,
+        HeartRateTss = 60,
+        BanisterTrimp = 150,
+        SessionRpeLoad = 400,
     };
 
     [Fact]

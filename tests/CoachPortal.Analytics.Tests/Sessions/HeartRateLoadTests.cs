@@ -6,7 +6,10 @@ public class HeartRateLoadTests
 {
     private static readonly AthleteProfile s_male = new()
     {
-        Sex = Sex.Male, MaxHeartRateBpm = 200, RestingHeartRateBpm = 50, LactateThresholdHeartRateBpm = 170,
+        Sex = Sex.Male,
+        MaxHeartRateBpm = 200,
+        RestingHeartRateBpm = 50,
+        LactateThresholdHeartRateBpm = 170,
     };
 
     [Fact]

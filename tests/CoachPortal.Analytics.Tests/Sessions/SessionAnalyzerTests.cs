@@ -6,8 +6,12 @@ public class SessionAnalyzerTests
 {
     private static readonly AthleteProfile s_profile = new()
     {
-        Sex = Sex.Male, MaxHeartRateBpm = 200, RestingHeartRateBpm = 50, LactateThresholdHeartRateBpm = 170,
-        FunctionalThresholdPowerWatts = 250, ThresholdSpeedMetersPerSecond = 4.0,
+        Sex = Sex.Male,
+        MaxHeartRateBpm = 200,
+        RestingHeartRateBpm = 50,
+        LactateThresholdHeartRateBpm = 170,
+        FunctionalThresholdPowerWatts = 250,
+        ThresholdSpeedMetersPerSecond = 4.0,
     };
 
     private static SessionStreams RideWithPause() => new StreamBuilder()
