@@ -51,7 +51,7 @@ public static class ForecastTrainer
         var validationRows = Enumerable.Range(trainCount, validationCount).ToArray();
         string signature = string.Join('|', kind, loss, dataset.Steps, dataset.FeatureCount, classes, options.HiddenSize, options.AttentionHeads, options.AttentionLayers, options.KernelSize, batchSize, trainCount);
 
-        using var session = new TrainingSession(program, batchSize, options.Device, options.CudaDeviceId, options.IntraOpThreads, options.Log);
+        using var session = new TrainingStepRunner(program, batchSize, options.Device, options.CudaDeviceId, options.IntraOpThreads, options.Log);
         int startEpoch = 0;
         long step = 0;
         int bestEpoch = 0;
@@ -219,7 +219,7 @@ public static class ForecastTrainer
 
     private sealed record Evaluation(double Loss, Dictionary<string, float[]> Outputs);
 
-    private static Evaluation Evaluate(TrainingSession session, HostData data, int[] rows)
+    private static Evaluation Evaluate(TrainingStepRunner session, HostData data, int[] rows)
     {
         double lossSum = 0;
         var outputs = new Dictionary<string, List<float>>(StringComparer.Ordinal);

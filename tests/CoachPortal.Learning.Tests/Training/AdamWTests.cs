@@ -35,7 +35,7 @@ public sealed class AdamWTests
     {
         var settings = new AdamWSettings(WeightDecay: 0.1, ClipNorm: clipNorm);
         var (program, w, b) = Program(settings);
-        using var session = new TrainingSession(program, 4, DevicePreference.Cpu, 0, 1, null);
+        using var session = new TrainingStepRunner(program, 4, DevicePreference.Cpu, 0, 1, null);
         var rng = new Random(5);
         float[] mw = new float[6], vw = new float[6], mb = new float[3], vb = new float[3];
         for (int step = 1; step <= 5; step++)
@@ -76,7 +76,7 @@ public sealed class AdamWTests
     public void StateLoadedFromACheckpointReplacesTheDeviceBuffers()
     {
         var (program, _, _) = Program(new AdamWSettings());
-        using var session = new TrainingSession(program, 2, DevicePreference.Cpu, 0, 1, null);
+        using var session = new TrainingStepRunner(program, 2, DevicePreference.Cpu, 0, 1, null);
         var x = Enumerable.Range(0, 12).Select(i => i / 12f).ToArray();
         session.Step([x], 0.1f);
         var saved = session.ReadState();

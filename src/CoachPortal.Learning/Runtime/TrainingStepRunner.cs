@@ -9,7 +9,7 @@ namespace CoachPortal.Learning.Runtime;
 /// wrong results. Under CUDA, BindInput copies host data to the device at bind time, so host inputs (batch, learning
 /// rate) are re-bound before every run.
 /// </summary>
-internal sealed class TrainingSession : IDisposable
+internal sealed class TrainingStepRunner : IDisposable
 {
     private readonly TrainingProgram _program;
     private readonly DeviceSession _train;
@@ -41,7 +41,7 @@ internal sealed class TrainingSession : IDisposable
         B,
     }
 
-    public TrainingSession(TrainingProgram program, int batchSize, DevicePreference preference, int cudaDeviceId, int intraOpThreads, Action<string>? log)
+    public TrainingStepRunner(TrainingProgram program, int batchSize, DevicePreference preference, int cudaDeviceId, int intraOpThreads, Action<string>? log)
     {
         _program = program;
         _cudaDeviceId = cudaDeviceId;
