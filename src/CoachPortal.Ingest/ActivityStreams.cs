@@ -28,6 +28,22 @@ public sealed class ActivityStreams
         TemperatureCelsius = NewColumn(count);
     }
 
+    internal ActivityStreams(int[] elapsed, double[][] columns)
+    {
+        Count = elapsed.Length;
+        IsTimeBased = true;
+        ElapsedSeconds = elapsed;
+        HeartRate = columns[0];
+        SpeedMetersPerSecond = columns[1];
+        PowerWatts = columns[2];
+        Cadence = columns[3];
+        DistanceMeters = columns[4];
+        AltitudeMeters = columns[5];
+        Latitude = columns[6];
+        Longitude = columns[7];
+        TemperatureCelsius = columns[8];
+    }
+
     /// <summary>Number of rows.</summary>
     public int Count { get; }
 

@@ -6,8 +6,10 @@ namespace CoachPortal.Ingest.Fit;
 /// </summary>
 internal sealed class FitActivityBuilder
 {
-    private StreamSample[] _samples;
-    private int _sampleCount;
+    private readonly RecordColumns _records;
+    private FitMessageDefinition? _planDefinition;
+    private int _planVersion;
+    private RecordPlan _plan;
     private readonly List<FitSummaryMessage> _sessions = [];
     private readonly List<FitSummaryMessage> _laps = [];
     private readonly List<double> _beatIntervals = [];
@@ -27,12 +29,25 @@ internal sealed class FitActivityBuilder
 
     public FitActivityBuilder(int expectedRecords)
     {
-        _samples = new StreamSample[Math.Max(16, expectedRecords)];
+        _records = new RecordColumns(expectedRecords);
     }
 
     public byte? FileType => _fileType;
 
-    internal Span<StreamSample> Samples => _samples.AsSpan(0, _sampleCount);
+    /// <summary>Every record as decoded, with its absolute FIT time in <see cref="StreamSample.Seconds"/>.</summary>
+    internal StreamSample[] Samples
+    {
+        get
+        {
+            var samples = new StreamSample[_records.Count];
+            for (var i = 0; i < samples.Length; i++)
+            {
+                samples[i] = _records.Sample(i);
+            }
+
+            return samples;
+        }
+    }
 
     public void OnMessage(in FitMessageView m)
     {
@@ -125,78 +140,89 @@ internal sealed class FitActivityBuilder
 
     private void OnRecord(in FitMessageView m)
     {
-        if (_sampleCount == _samples.Length)
+        var def = m.Definition;
+        if (!ReferenceEquals(def, _planDefinition) || def.Version != _planVersion)
         {
-            Array.Resize(ref _samples, _samples.Length * 2);
+            _plan = RecordPlan.For(def);
+            _planDefinition = def;
+            _planVersion = def.Version;
         }
 
-        ref var s = ref _samples[_sampleCount++];
-        s = StreamSample.At(m.Timestamp);
-        if (m.TryGetInteger(FitProfile.Record.PositionLat, out var lat) && m.TryGetInteger(FitProfile.Record.PositionLong, out var lon))
+        ref readonly var plan = ref _plan;
+        var body = m.RawBytes;
+        var be = def.BigEndian;
+        var row = _records.Add(m.Timestamp);
+        var columns = _records.Columns;
+        if (plan.Latitude.TryRead(body, be, out var lat) && plan.Longitude.TryRead(body, be, out var lon))
         {
-            s.Latitude = FitProfile.SemicirclesToDegrees((int)lat);
-            s.Longitude = FitProfile.SemicirclesToDegrees((int)lon);
+            columns[RecordColumns.Latitude][row] = FitProfile.SemicirclesToDegrees((int)lat);
+            columns[RecordColumns.Longitude][row] = FitProfile.SemicirclesToDegrees((int)lon);
         }
 
         // enhanced_altitude (uint32) and altitude (uint16) share scale 5, offset 500.
-        if (m.TryGetInteger(FitProfile.Record.EnhancedAltitude, out var alt) || m.TryGetInteger(FitProfile.Record.Altitude, out alt))
+        if (plan.EnhancedAltitude.TryRead(body, be, out var alt) || plan.Altitude.TryRead(body, be, out alt))
         {
-            s.Altitude = (alt / 5.0) - 500.0;
+            columns[RecordColumns.Altitude][row] = (alt / 5.0) - 500.0;
         }
 
-        if (m.TryGetInteger(FitProfile.Record.HeartRate, out var hr))
+        if (plan.HeartRate.TryRead(body, be, out var hr))
         {
-            s.HeartRate = hr;
+            columns[RecordColumns.HeartRate][row] = hr;
         }
 
-        if (m.TryGetInteger(FitProfile.Record.Cadence, out var cad))
+        if (plan.Cadence.TryRead(body, be, out var cad))
         {
             // fractional_cadence: uint8, scale 128, rpm.
-            s.Cadence = m.TryGetInteger(FitProfile.Record.FractionalCadence, out var frac) ? cad + (frac / 128.0) : cad;
+            columns[RecordColumns.Cadence][row] = plan.FractionalCadence.TryRead(body, be, out var frac) ? cad + (frac / 128.0) : cad;
         }
 
-        if (m.TryGetInteger(FitProfile.Record.Distance, out var dist))
+        if (plan.Distance.TryRead(body, be, out var dist))
         {
-            s.Distance = dist / 100.0;
+            columns[RecordColumns.Distance][row] = dist / 100.0;
         }
 
         // enhanced_speed (uint32) and speed (uint16) share scale 1000, m/s.
-        if (m.TryGetInteger(FitProfile.Record.EnhancedSpeed, out var speed) || m.TryGetInteger(FitProfile.Record.Speed, out speed))
+        if (plan.EnhancedSpeed.TryRead(body, be, out var speed) || plan.Speed.TryRead(body, be, out speed))
         {
-            s.Speed = speed / 1000.0;
+            columns[RecordColumns.Speed][row] = speed / 1000.0;
         }
 
-        if (m.TryGetInteger(FitProfile.Record.Power, out var power))
+        if (plan.Power.TryRead(body, be, out var power))
         {
-            s.Power = power;
+            columns[RecordColumns.Power][row] = power;
         }
 
-        if (m.TryGetInteger(FitProfile.Record.Temperature, out var temp))
+        if (plan.Temperature.TryRead(body, be, out var temp))
         {
-            s.Temperature = temp;
+            columns[RecordColumns.Temperature][row] = temp;
         }
 
-        var packed = m.GetFieldBytes(FitProfile.Record.CompressedSpeedDistance);
-        if (packed.Length >= 3 && !(packed[0] == 0xFF && packed[1] == 0xFF && packed[2] == 0xFF))
+        if (plan.CompressedSpeedDistance >= 0)
         {
-            // Components: speed = bits 0-11 (scale 100, m/s); distance = bits 12-23 (scale 16, m, accumulated).
-            var bits = packed[0] | (packed[1] << 8) | (packed[2] << 16);
-            if (double.IsNaN(s.Speed))
+            var packed = body.Slice(plan.CompressedSpeedDistance, 3);
+            if (!(packed[0] == 0xFF && packed[1] == 0xFF && packed[2] == 0xFF))
             {
-                s.Speed = (bits & 0xFFF) / 100.0;
-            }
+                // Components: speed = bits 0-11 (scale 100, m/s); distance = bits 12-23 (scale 16, m, accumulated).
+                var bits = packed[0] | (packed[1] << 8) | (packed[2] << 16);
+                ref var speedCell = ref columns[RecordColumns.Speed][row];
+                if (double.IsNaN(speedCell))
+                {
+                    speedCell = (bits & 0xFFF) / 100.0;
+                }
 
-            var raw = (bits >> 12) & 0xFFF;
-            var accumulated = raw + (_distanceAccumulator & ~0xFFFL);
-            if (raw < (_distanceAccumulator & 0xFFF))
-            {
-                accumulated += 0x1000;
-            }
+                var raw = (bits >> 12) & 0xFFF;
+                var accumulated = raw + (_distanceAccumulator & ~0xFFFL);
+                if (raw < (_distanceAccumulator & 0xFFF))
+                {
+                    accumulated += 0x1000;
+                }
 
-            _distanceAccumulator = accumulated;
-            if (double.IsNaN(s.Distance))
-            {
-                s.Distance = accumulated / 16.0;
+                _distanceAccumulator = accumulated;
+                ref var distanceCell = ref columns[RecordColumns.Distance][row];
+                if (double.IsNaN(distanceCell))
+                {
+                    distanceCell = accumulated / 16.0;
+                }
             }
         }
     }
@@ -205,17 +231,17 @@ internal sealed class FitActivityBuilder
     {
         var creator = CreatorName();
         var activities = new List<Activity>();
-        var samples = Samples;
+        var count = _records.Count;
         var beats = _beatIntervals.ToArray();
 
         if (_sessions.Count == 0)
         {
-            if (samples.IsEmpty && _laps.Count == 0)
+            if (count == 0 && _laps.Count == 0)
             {
                 return activities;
             }
 
-            var start = samples.IsEmpty ? (_laps[0].StartTime ?? _timeCreated) : FirstTime(samples);
+            var start = count == 0 ? (_laps[0].StartTime ?? _timeCreated) : FirstTime(0, count);
             activities.Add(new Activity
             {
                 Sport = _sport ?? Sport.Generic,
@@ -225,7 +251,7 @@ internal sealed class FitActivityBuilder
                 Name = _sportName,
                 Summary = new ActivitySummary { StartTimeUtc = FitProfile.ToUtc(start) },
                 Laps = _laps.ConvertAll(l => l.ToSummary()),
-                Streams = Relative(samples, start),
+                Streams = Streams(0, count, start),
                 BeatIntervalsSeconds = beats,
             });
             return activities;
@@ -243,7 +269,7 @@ internal sealed class FitActivityBuilder
             var isLast = i == sessions.Length - 1;
             var nextStart = isLast ? double.PositiveInfinity : sessions[i + 1].EffectiveStart;
             var from = sampleIndex;
-            while (sampleIndex < samples.Length && (isLast || samples[sampleIndex].Seconds < nextStart))
+            while (sampleIndex < count && (isLast || _records.Time[sampleIndex] < nextStart))
             {
                 sampleIndex++;
             }
@@ -254,11 +280,11 @@ internal sealed class FitActivityBuilder
                 lapsOfSession.Add(laps[lapIndex++].ToSummary());
             }
 
-            var own = samples[from..sampleIndex];
-            var start = session.StartTime ?? (own.IsEmpty ? (uint)Math.Max(0, session.EffectiveStart) : FirstTime(own));
-            if (!own.IsEmpty && FirstTime(own) < start)
+            var own = sampleIndex - from;
+            var start = session.StartTime ?? (own == 0 ? (uint)Math.Max(0, session.EffectiveStart) : FirstTime(from, sampleIndex));
+            if (own > 0 && FirstTime(from, sampleIndex) is var first && first != 0 && first < start)
             {
-                start = FirstTime(own);
+                start = first;
             }
 
             activities.Add(new Activity
@@ -270,7 +296,7 @@ internal sealed class FitActivityBuilder
                 Name = _sportName,
                 Summary = session.ToSummary(),
                 Laps = lapsOfSession,
-                Streams = Relative(own, start),
+                Streams = Streams(from, sampleIndex, start),
                 BeatIntervalsSeconds = i == 0 ? beats : [],
             });
         }
@@ -278,46 +304,65 @@ internal sealed class FitActivityBuilder
         return activities;
     }
 
-    private static uint FirstTime(Span<StreamSample> samples)
+    private uint FirstTime(int from, int to)
     {
-        var min = double.MaxValue;
-        foreach (ref readonly var s in samples)
+        var min = uint.MaxValue;
+        var time = _records.Time;
+        for (var i = from; i < to; i++)
         {
-            if (s.Seconds > 0 && s.Seconds < min)
+            if (time[i] != 0 && time[i] < min)
             {
-                min = s.Seconds;
+                min = time[i];
             }
         }
 
-        return min == double.MaxValue ? 0 : (uint)min;
+        return min == uint.MaxValue ? 0 : min;
     }
 
-    private static ActivityStreams Relative(Span<StreamSample> copy, uint start)
+    private ActivityStreams Streams(int from, int to, uint start)
     {
-        if (copy.IsEmpty)
+        var n = to - from;
+        if (n == 0)
         {
             return ActivityStreams.Empty;
         }
 
-        // Records are shifted in place: they are not read again after Build.
-        foreach (ref var s in copy)
+        var time = _records.Time;
+        var onGrid = time[from] >= start && time[from] != 0;
+        for (var i = from + 1; i < to && onGrid; i++)
         {
-            // A record without a timestamp takes its predecessor's second.
-            s.Seconds = s.Seconds == 0 ? double.NaN : s.Seconds - start;
+            onGrid = time[i] > time[i - 1];
         }
 
-        var previous = 0.0;
-        foreach (ref var s in copy)
+        if (onGrid)
         {
-            if (double.IsNaN(s.Seconds))
+            // Usual case: one record per second at most, in order: the columns are copied out as they are.
+            var elapsed = new int[n];
+            for (var i = 0; i < n; i++)
             {
-                s.Seconds = previous;
+                elapsed[i] = (int)Math.Min(int.MaxValue, time[from + i] - start);
             }
 
-            previous = s.Seconds;
+            var columns = new double[RecordColumns.ColumnCount][];
+            for (var c = 0; c < columns.Length; c++)
+            {
+                columns[c] = _records.Columns[c].AsSpan(from, n).ToArray();
+            }
+
+            return new ActivityStreams(elapsed, columns);
         }
 
-        return StreamsBuilder.Build(copy);
+        // Otherwise merge, sort, and give records without a timestamp their predecessor's second.
+        var samples = new StreamSample[n];
+        var previous = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            samples[i] = _records.Sample(from + i);
+            samples[i].Seconds = time[from + i] == 0 ? previous : (double)time[from + i] - start;
+            previous = samples[i].Seconds;
+        }
+
+        return StreamsBuilder.Build(samples);
     }
 
     private string? CreatorName()

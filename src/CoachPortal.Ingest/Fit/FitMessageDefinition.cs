@@ -27,8 +27,12 @@ internal sealed class FitMessageDefinition
 
     public int TimestampIndex = -1;
 
+    // Changes on every redefinition, so handlers can cache per-layout lookups keyed by (instance, version).
+    public int Version;
+
     public void Reset(int fieldCount, int developerFieldCount)
     {
+        Version++;
         for (var i = 0; i < FieldCount; i++)
         {
             IndexByNumber[Numbers[i]] = 0;
@@ -67,7 +71,7 @@ internal sealed class FitMessageDefinition
         var type = FitBaseTypes.Normalise(declaredType);
         // A size that is not a multiple of the type's size cannot be read as that type (COROS writes such fields):
         // fall back to bytes, as python-fitparse does.
-        if (size % FitBaseTypes.Size(type) != 0)
+        if (size % FitBaseTypes.Size(type) != 0 || size == 0)
         {
             type = FitBaseTypes.ByteType;
         }
@@ -78,7 +82,7 @@ internal sealed class FitMessageDefinition
         if (IndexByNumber[number] == 0)
         {
             IndexByNumber[number] = (byte)(i + 1);
-            if (number == FitProfile.TimestampField && type == FitBaseTypes.UInt32Type && size >= 4)
+            if (number == FitProfile.TimestampField && type == FitBaseTypes.UInt32Type)
             {
                 TimestampIndex = i;
             }

@@ -20,6 +20,8 @@ public readonly ref struct FitMessageView
         FileIndex = fileIndex;
     }
 
+    internal FitMessageDefinition Definition => _definition;
+
     /// <summary>Global message number (see <see cref="FitProfile.Messages"/>).</summary>
     public ushort GlobalMessageNumber => _definition.GlobalMessageNumber;
 
