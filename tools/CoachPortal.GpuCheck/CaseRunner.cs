@@ -48,15 +48,15 @@ internal sealed class CaseRunner
         _batch = [x, mask, targets];
     }
 
-    public sealed record DeviceRun(ExecutionDevice Device, string Reason, float[] Losses, Dictionary<string, float[]> Parameters, double StepMs, double InferMs);
+    public sealed record DeviceRun(ExecutionDevice Device, string Reason, float[] Losses, Dictionary<string, float[]> Parameters, double StepMs, double StepProcessCpuMs, double InferMs);
 
     /// <summary>Runs on the preferred device; null when CUDA was required and did not load.</summary>
-    public DeviceRun? Run(DevicePreference preference, int timedSteps, int timedInferences)
+    public DeviceRun? Run(DevicePreference preference, int timedSteps, int timedInferences, int threads)
     {
         TrainingStepRunner session;
         try
         {
-            session = new TrainingStepRunner(_program, _case.Batch, preference, 0, 0, null);
+            session = new TrainingStepRunner(_program, _case.Batch, preference, 0, threads, null);
         }
         catch (LearningException) when (preference == DevicePreference.Cuda)
         {
@@ -73,6 +73,8 @@ internal sealed class CaseRunner
 
             var parameters = session.ReadState().Where(p => p.Key.StartsWith("p.", StringComparison.Ordinal)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
             var stepTimes = new double[timedSteps];
+            // process CPU time is robust to other load on a shared machine; wall time is what a user waits
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             for (int i = 0; i < timedSteps; i++)
             {
                 var clock = Stopwatch.StartNew();
@@ -80,15 +82,16 @@ internal sealed class CaseRunner
                 stepTimes[i] = clock.Elapsed.TotalMilliseconds;
             }
 
-            double inferMs = TimeInference(preference, parameters, timedInferences);
-            return new DeviceRun(session.Device, session.DeviceReason, losses, parameters, Median(stepTimes), inferMs);
+            double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / Math.Max(1, timedSteps);
+            double inferMs = TimeInference(preference, parameters, timedInferences, threads);
+            return new DeviceRun(session.Device, session.DeviceReason, losses, parameters, Median(stepTimes), cpuMs, inferMs);
         }
     }
 
-    private double TimeInference(DevicePreference preference, Dictionary<string, float[]> parameters, int runs)
+    private double TimeInference(DevicePreference preference, Dictionary<string, float[]> parameters, int runs, int threads)
     {
         var onnx = _blueprint.ExportInference(parameters, new Dictionary<string, string>(StringComparer.Ordinal));
-        var device = SessionFactory.Create(onnx, preference, 0, 0, null);
+        var device = SessionFactory.Create(onnx, preference, 0, threads, null);
         using var session = device.Session;
         using var x = OrtValue.CreateTensorValueFromMemory(_batch[0], [_case.Batch, _case.Steps, _case.Features]);
         using var mask = OrtValue.CreateTensorValueFromMemory(_batch[1], [_case.Batch, _case.Features]);
