@@ -80,9 +80,10 @@ internal static class PmcBenchmark
         Console.WriteLine($"workload: {athletes} athletes × {days} days = {athletes * days:N0} athlete-days, one thread, {iterations} timed runs after 5 warm-up runs");
         Console.WriteLine($"full recompute (PMC + ACWR rolling/EWMA + monotony/strain + ramp): min {full[0]:F2} ms, median {full[iterations / 2]:F2} ms, max {full[^1]:F2} ms");
         Console.WriteLine($"  process CPU time per run: min {fullCpu[0]:F1} ms, median {fullCpu[iterations / 2]:F1} ms");
-        Console.WriteLine($"  = {athletes * (double)days / (full[iterations / 2] / 1000) / 1e6:F1} M athlete-days/s; goal ≤ 50 ms: {(full[iterations / 2] <= 50 ? "met" : "NOT met")}");
+        Console.WriteLine($"  = {athletes * (double)days / (fullCpu[iterations / 2] / 1000) / 1e6:F1} M athlete-days per CPU-second; goal ≤ 50 ms on one core: {(fullCpu[iterations / 2] <= 50 ? "met" : "NOT met")} by CPU time, {(full[iterations / 2] <= 50 ? "met" : "not met")} by wall time (which counts waits for a shared core)");
         Console.WriteLine($"incremental recompute of the last 7 days, all athletes, from the full previous series: min {incremental[0]:F2} ms, median {incremental[iterations / 2]:F2} ms");
         Console.WriteLine($"incremental recompute of the last 7 days, all athletes, from {lookback} stored rows: min {fromRows[0]:F3} ms, median {fromRows[iterations / 2]:F3} ms");
+        SessionAnalysisBenchmark.Print(Math.Max(5, iterations / 3));
         Console.WriteLine($"(checksum {checksum:E3})");
         return 0;
     }
