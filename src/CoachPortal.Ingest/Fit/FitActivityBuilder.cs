@@ -29,7 +29,8 @@ internal sealed class FitActivityBuilder
 
     public FitActivityBuilder(int expectedRecords)
     {
-        _records = new RecordColumns(expectedRecords);
+        _ = expectedRecords;
+        _records = new RecordColumns();
     }
 
     public byte? FileType => _fileType;
@@ -151,50 +152,51 @@ internal sealed class FitActivityBuilder
         ref readonly var plan = ref _plan;
         var body = m.RawBytes;
         var be = def.BigEndian;
-        var row = _records.Add(m.Timestamp);
-        var columns = _records.Columns;
+        _records.Add(m.Timestamp);
+        var ints = _records.Ints;
+        var o = _records.Offset;
         if (plan.Latitude.TryRead(body, be, out var lat) && plan.Longitude.TryRead(body, be, out var lon))
         {
-            columns[RecordColumns.Latitude][row] = FitProfile.SemicirclesToDegrees((int)lat);
-            columns[RecordColumns.Longitude][row] = FitProfile.SemicirclesToDegrees((int)lon);
+            ints[RecordColumns.Latitude][o] = (int)lat;
+            ints[RecordColumns.Longitude][o] = (int)lon;
         }
 
         // enhanced_altitude (uint32) and altitude (uint16) share scale 5, offset 500.
-        if (plan.EnhancedAltitude.TryRead(body, be, out var alt) || plan.Altitude.TryRead(body, be, out alt))
+        if ((plan.EnhancedAltitude.TryRead(body, be, out var alt) || plan.Altitude.TryRead(body, be, out alt)) && alt < int.MaxValue)
         {
-            columns[RecordColumns.Altitude][row] = (alt / 5.0) - 500.0;
+            ints[RecordColumns.AltitudeRaw][o] = (int)alt;
         }
 
         if (plan.HeartRate.TryRead(body, be, out var hr))
         {
-            columns[RecordColumns.HeartRate][row] = hr;
+            ints[RecordColumns.HeartRate][o] = (int)hr;
         }
 
         if (plan.Cadence.TryRead(body, be, out var cad))
         {
             // fractional_cadence: uint8, scale 128, rpm.
-            columns[RecordColumns.Cadence][row] = plan.FractionalCadence.TryRead(body, be, out var frac) ? cad + (frac / 128.0) : cad;
+            ints[RecordColumns.Cadence128][o] = (int)((cad * 128) + (plan.FractionalCadence.TryRead(body, be, out var frac) ? frac : 0));
         }
 
         if (plan.Distance.TryRead(body, be, out var dist))
         {
-            columns[RecordColumns.Distance][row] = dist / 100.0;
+            _records.Distance[o] = dist / 100.0;
         }
 
         // enhanced_speed (uint32) and speed (uint16) share scale 1000, m/s.
-        if (plan.EnhancedSpeed.TryRead(body, be, out var speed) || plan.Speed.TryRead(body, be, out speed))
+        if ((plan.EnhancedSpeed.TryRead(body, be, out var speed) || plan.Speed.TryRead(body, be, out speed)) && speed < int.MaxValue)
         {
-            columns[RecordColumns.Speed][row] = speed / 1000.0;
+            ints[RecordColumns.SpeedMillimetres][o] = (int)speed;
         }
 
         if (plan.Power.TryRead(body, be, out var power))
         {
-            columns[RecordColumns.Power][row] = power;
+            ints[RecordColumns.Power][o] = (int)power;
         }
 
         if (plan.Temperature.TryRead(body, be, out var temp))
         {
-            columns[RecordColumns.Temperature][row] = temp;
+            ints[RecordColumns.Temperature][o] = (int)temp;
         }
 
         if (plan.CompressedSpeedDistance >= 0)
@@ -204,10 +206,9 @@ internal sealed class FitActivityBuilder
             {
                 // Components: speed = bits 0-11 (scale 100, m/s); distance = bits 12-23 (scale 16, m, accumulated).
                 var bits = packed[0] | (packed[1] << 8) | (packed[2] << 16);
-                ref var speedCell = ref columns[RecordColumns.Speed][row];
-                if (double.IsNaN(speedCell))
+                if (ints[RecordColumns.SpeedMillimetres][o] == RecordColumns.Missing)
                 {
-                    speedCell = (bits & 0xFFF) / 100.0;
+                    ints[RecordColumns.SpeedMillimetres][o] = (bits & 0xFFF) * 10;
                 }
 
                 var raw = (bits >> 12) & 0xFFF;
@@ -218,10 +219,9 @@ internal sealed class FitActivityBuilder
                 }
 
                 _distanceAccumulator = accumulated;
-                ref var distanceCell = ref columns[RecordColumns.Distance][row];
-                if (double.IsNaN(distanceCell))
+                if (double.IsNaN(_records.Distance[o]))
                 {
-                    distanceCell = accumulated / 16.0;
+                    _records.Distance[o] = accumulated / 16.0;
                 }
             }
         }
@@ -269,7 +269,7 @@ internal sealed class FitActivityBuilder
             var isLast = i == sessions.Length - 1;
             var nextStart = isLast ? double.PositiveInfinity : sessions[i + 1].EffectiveStart;
             var from = sampleIndex;
-            while (sampleIndex < count && (isLast || _records.Time[sampleIndex] < nextStart))
+            while (sampleIndex < count && (isLast || _records.Time(sampleIndex) < nextStart))
             {
                 sampleIndex++;
             }
@@ -307,12 +307,12 @@ internal sealed class FitActivityBuilder
     private uint FirstTime(int from, int to)
     {
         var min = uint.MaxValue;
-        var time = _records.Time;
         for (var i = from; i < to; i++)
         {
-            if (time[i] != 0 && time[i] < min)
+            var t = _records.Time(i);
+            if (t != 0 && t < min)
             {
-                min = time[i];
+                min = t;
             }
         }
 
@@ -327,29 +327,22 @@ internal sealed class FitActivityBuilder
             return ActivityStreams.Empty;
         }
 
-        var time = _records.Time;
-        var onGrid = time[from] >= start && time[from] != 0;
-        for (var i = from + 1; i < to && onGrid; i++)
+        var elapsed = new int[n];
+        var previousTime = _records.Time(from);
+        var onGrid = previousTime >= start && previousTime != 0;
+        elapsed[0] = (int)Math.Min(int.MaxValue, previousTime - (long)start);
+        for (var i = 1; i < n && onGrid; i++)
         {
-            onGrid = time[i] > time[i - 1];
+            var t = _records.Time(from + i);
+            onGrid = t > previousTime;
+            previousTime = t;
+            elapsed[i] = (int)Math.Min(int.MaxValue, t - (long)start);
         }
 
         if (onGrid)
         {
             // Usual case: one record per second at most, in order: the columns are copied out as they are.
-            var elapsed = new int[n];
-            for (var i = 0; i < n; i++)
-            {
-                elapsed[i] = (int)Math.Min(int.MaxValue, time[from + i] - start);
-            }
-
-            var columns = new double[RecordColumns.ColumnCount][];
-            for (var c = 0; c < columns.Length; c++)
-            {
-                columns[c] = _records.Columns[c].AsSpan(from, n).ToArray();
-            }
-
-            return new ActivityStreams(elapsed, columns);
+            return new ActivityStreams(elapsed, _records.CopyColumns(from, n));
         }
 
         // Otherwise merge, sort, and give records without a timestamp their predecessor's second.
@@ -358,7 +351,8 @@ internal sealed class FitActivityBuilder
         for (var i = 0; i < n; i++)
         {
             samples[i] = _records.Sample(from + i);
-            samples[i].Seconds = time[from + i] == 0 ? previous : (double)time[from + i] - start;
+            var t = _records.Time(from + i);
+            samples[i].Seconds = t == 0 ? previous : (double)t - start;
             previous = samples[i].Seconds;
         }
 
