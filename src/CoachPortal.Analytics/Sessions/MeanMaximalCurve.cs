@@ -47,6 +47,53 @@ public sealed class MeanMaximalCurve
         return null;
     }
 
+    /// <summary>Rebuilds a stored curve; durations strictly ascending, one value per duration.</summary>
+    public static MeanMaximalCurve FromValues(IReadOnlyList<int> durationsSeconds, IReadOnlyList<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(durationsSeconds);
+        ArgumentNullException.ThrowIfNull(values);
+        if (durationsSeconds.Count != values.Count)
+        {
+            throw new AnalyticsInputException("A curve needs one value per duration.");
+        }
+
+        for (var i = 1; i < durationsSeconds.Count; i++)
+        {
+            if (durationsSeconds[i] <= durationsSeconds[i - 1])
+            {
+                throw new AnalyticsInputException("Curve durations must be strictly ascending.");
+            }
+        }
+
+        return new MeanMaximalCurve([.. durationsSeconds], [.. values]);
+    }
+
+    /// <summary>
+    /// The envelope of several curves (e.g. a season's best efforts for the CP fit): for each duration on any curve,
+    /// the highest value; NaN values are ignored. O(total points · log).
+    /// </summary>
+    public static MeanMaximalCurve Combine(IEnumerable<MeanMaximalCurve> curves)
+    {
+        ArgumentNullException.ThrowIfNull(curves);
+        var best = new SortedDictionary<int, double>();
+        foreach (var curve in curves)
+        {
+            for (var i = 0; i < curve.DurationsSeconds.Count; i++)
+            {
+                var d = curve.DurationsSeconds[i];
+                var v = curve.Values[i];
+                if (double.IsNaN(v))
+                {
+                    continue;
+                }
+
+                best[d] = best.TryGetValue(d, out var current) ? Math.Max(current, v) : v;
+            }
+        }
+
+        return new MeanMaximalCurve([.. best.Keys], [.. best.Values]);
+    }
+
     /// <summary>
     /// Computes the curve at the standard durations no longer than the session's elapsed time.
     /// With <paramref name="missingCountsAsZero"/> (power, speed) a pause or missing sample contributes 0 to a window;

@@ -69,6 +69,24 @@ public class MeanMaximalCurveTests
     }
 
     [Fact]
+    public void CombinedCurveIsTheEnvelopeOfItsSessions()
+    {
+        var shortHard = MeanMaximalCurve.FromValues([1, 5, 60], [900, 700, 400]);
+        var longSteady = MeanMaximalCurve.FromValues([1, 5, 60, 3600], [500, 480, 420, double.NaN]);
+        var longer = MeanMaximalCurve.FromValues([1200], [300]);
+        var season = MeanMaximalCurve.Combine([shortHard, longSteady, longer]);
+        Assert.Equal([1, 5, 60, 1200], season.DurationsSeconds);
+        Assert.Equal([900.0, 700.0, 420.0, 300.0], season.Values);
+    }
+
+    [Fact]
+    public void StoredCurvesMustBeWellFormed()
+    {
+        Assert.Throws<AnalyticsInputException>(() => MeanMaximalCurve.FromValues([5, 1], [1, 2]));
+        Assert.Throws<AnalyticsInputException>(() => MeanMaximalCurve.FromValues([1, 5], [1]));
+    }
+
+    [Fact]
     public void StandardDurationsSpanOneSecondToFiveHours()
     {
         Assert.Equal(1, MeanMaximalCurve.StandardDurationsSeconds[0]);
