@@ -1,11 +1,13 @@
 // Benchmarks print figures; they are not tests. Usage:
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- fit FILE...
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- pmc
+//   dotnet run -c Release --project bench/CoachPortal.Bench -- fuzz [--minutes N] [--seed S] FILE|DIR...
 using CoachPortal.Bench;
 
 return args.FirstOrDefault() switch
 {
     "fit" => FitBenchmark.Run(args[1..]),
+    "fuzz" => FuzzCommand.Run(args[1..]),
     "pmc" => PmcBenchmark.Run(args[1..]),
     _ => Usage(),
 };
