@@ -97,6 +97,18 @@ public class BanisterModelTests
     }
 
     [Fact]
+    public void FitStaysWithinTheBounds()
+    {
+        var loads = PeriodisedLoads(200, 7);
+        var observations = Observe(SimulatedAthlete, loads, 3, 0.5, 8, 200);
+        var options = new BanisterFitOptions { MaxTau1Days = 30, StartTau1Days = [20, 28] };
+        var p = BanisterModel.Fit(loads, observations, options).Parameters;
+        Assert.InRange(p.Tau1Days, options.MinTau1Days, 30);
+        Assert.InRange(p.Tau2Days, options.MinTau2Days, options.MaxTau2Days);
+        Assert.True(p.K1 >= 0 && p.K2 >= 0);
+    }
+
+    [Fact]
     public void TooFewObservationsOrOutOfRangeDaysAreRejected()
     {
         var loads = PeriodisedLoads(50, 1);

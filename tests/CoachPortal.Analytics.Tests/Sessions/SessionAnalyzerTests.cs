@@ -100,6 +100,22 @@ public class SessionAnalyzerTests
     }
 
     [Fact]
+    public void SpeedComesFromDistanceAndMovingFromPowerWhenColumnsAreMissing()
+    {
+        // Distance only: 4 m per second for 100 s, then standing still for 50 s.
+        var distance = Enumerable.Range(0, 150).Select(i => (float)(4 * Math.Min(i, 100))).ToArray();
+        var fromDistance = SessionAnalyzer.Analyze(new SessionStreams { ElapsedSeconds = Enumerable.Range(0, 150).ToArray(), DistanceMeters = distance }, s_profile);
+        Assert.Equal(400.0, fromDistance.DistanceMeters!.Value, 6);
+        Assert.Equal(100.0, fromDistance.MovingSeconds);
+
+        // Power only: coasting at 0 W does not count as moving.
+        float[] power = [.. StreamBuilder.Constant(90, 200), .. StreamBuilder.Constant(30, 0)];
+        var fromPower = SessionAnalyzer.Analyze(new SessionStreams { ElapsedSeconds = Enumerable.Range(0, 120).ToArray(), PowerWatts = power }, s_profile);
+        Assert.Equal(90.0, fromPower.MovingSeconds);
+        Assert.Null(fromPower.DistanceMeters);
+    }
+
+    [Fact]
     public void InconsistentColumnsAreRejected()
     {
         var streams = new SessionStreams { ElapsedSeconds = [0, 1, 2], HeartRateBpm = [120, 121] };
