@@ -12,6 +12,17 @@ namespace CoachPortal.Learning;
 /// when it loads (else CPU), early stopping on the time-ordered validation split, export of the best weights.
 /// Synchronous and CPU/GPU-bound: call it from a background job, not from a request or a UI thread.
 /// </summary>
+/// <example>
+/// <code>
+/// var data = new TrainingDataset(features, targets) { FeatureNames = names, DataSpan = "2025-01-01/2025-12-31" };
+/// var model = ForecastTrainer.Train(ModelKind.GruForecaster, data, new TrainingOptions { Loss = LossKind.GaussianNll },
+///     new Progress&lt;TrainingProgress&gt;(p => SaveProgress(p)), cancellationToken);
+/// Store(model.OnnxBytes, model.Metrics, model.Device, model.DeviceReason);
+///
+/// using var scorer = new ModelScorer(storedBytes);
+/// var forecast = scorer.Score(recentWindows);   // forecast.Mean, forecast.Variance, forecast.Attention ...
+/// </code>
+/// </example>
 public static class ForecastTrainer
 {
     private const int ProgressEverySteps = 20;
