@@ -286,6 +286,23 @@ public sealed partial class FitCorpusConformanceTests
     }
 
     [SkippableFact]
+    public void DeveloperFieldsThatStandForRecordFieldsFillTheStreams()
+    {
+        Corpus.Require();
+        // Stryd running power (developer field described as native record field 7).
+        var large = FitActivityDecoder.Decode(Corpus.Read("bench/large.fit"), new DecodeOptions { Strict = true }).Activities.Single();
+        var power = large.Streams.PowerWatts.Where(v => !double.IsNaN(v)).ToArray();
+        Assert.True(power.Length > 40000, $"{power.Length} power samples");
+        Assert.InRange(power.Average(), 100, 400);
+
+        // Concept2 rower through Connect IQ: heart rate, stroke rate and power only as developer fields.
+        var rowing = FitActivityDecoder.Decode(Corpus.Read("fit/20170518-191602-1740899583.fit"), new DecodeOptions { Strict = true }).Activities.Single();
+        Assert.Equal(SubSport.IndoorRowing, rowing.SubSport);
+        Assert.True(ActivityStreams.HasValues(rowing.Streams.PowerWatts));
+        Assert.True(ActivityStreams.HasValues(rowing.Streams.Cadence));
+    }
+
+    [SkippableFact]
     public void UnterminatedStringsAreReadToTheEndOfTheirField()
     {
         Corpus.Require();

@@ -10,6 +10,7 @@ internal sealed class FitActivityBuilder
     private FitMessageDefinition? _planDefinition;
     private int _planVersion;
     private RecordPlan _plan;
+    private readonly Dictionary<int, DeveloperFieldMapping> _developerMappings = [];
     private readonly List<FitSummaryMessage> _sessions = [];
     private readonly List<FitSummaryMessage> _laps = [];
     private readonly List<double> _beatIntervals = [];
@@ -26,6 +27,8 @@ internal sealed class FitActivityBuilder
 
     // compressed_speed_distance accumulates a 12-bit distance (1/16 m) per file (FIT profile, record field 8).
     private long _distanceAccumulator;
+
+    private const int DistanceColumn = 100;
 
     public FitActivityBuilder(int expectedRecords)
     {
@@ -71,6 +74,9 @@ internal sealed class FitActivityBuilder
                 break;
             case FitProfile.Messages.FileId:
                 OnFileId(in m);
+                break;
+            case FitProfile.Messages.FieldDescription:
+                OnFieldDescription(in m);
                 break;
             case FitProfile.Messages.DeviceInfo:
                 OnDeviceInfo(in m);
@@ -130,6 +136,38 @@ internal sealed class FitActivityBuilder
         _productName = m.GetString(FitProfile.FileId.ProductName);
     }
 
+    private void OnFieldDescription(in FitMessageView m)
+    {
+        // field_description: 0 developer_data_index, 1 field_definition_number, 2 fit_base_type_id, 6 scale,
+        // 7 offset, 14 native_mesg_num, 15 native_field_num.
+        if (!m.TryGetInteger(0, out var index) || !m.TryGetInteger(1, out var number) || !m.TryGetInteger(2, out var type) ||
+            !m.TryGetInteger(14, out var nativeMessage) || nativeMessage != FitProfile.Messages.Record || !m.TryGetInteger(15, out var nativeField))
+        {
+            return;
+        }
+
+        var column = nativeField switch
+        {
+            FitProfile.Record.HeartRate => RecordColumns.HeartRate,
+            FitProfile.Record.Cadence => RecordColumns.Cadence128,
+            FitProfile.Record.Power => RecordColumns.Power,
+            FitProfile.Record.Speed or FitProfile.Record.EnhancedSpeed => RecordColumns.SpeedMillimetres,
+            FitProfile.Record.Altitude or FitProfile.Record.EnhancedAltitude => RecordColumns.AltitudeRaw,
+            FitProfile.Record.Temperature => RecordColumns.Temperature,
+            FitProfile.Record.Distance => DistanceColumn,
+            _ => -1,
+        };
+        if (column < 0)
+        {
+            return;
+        }
+
+        var scale = m.TryGetInteger(6, out var s) && s > 0 ? s : 1;
+        var offset = m.TryGetInteger(7, out var o) ? o : 0;
+        _developerMappings[((int)index << 8) | (int)number] = new DeveloperFieldMapping(FitBaseTypes.Normalise((byte)type), scale, offset, column);
+        _planDefinition = null;
+    }
+
     private void OnDeviceInfo(in FitMessageView m)
     {
         // device_index 0 is the creator (the recording device).
@@ -144,7 +182,7 @@ internal sealed class FitActivityBuilder
         var def = m.Definition;
         if (!ReferenceEquals(def, _planDefinition) || def.Version != _planVersion)
         {
-            _plan = RecordPlan.For(def);
+            _plan = RecordPlan.For(def, _developerMappings);
             _planDefinition = def;
             _planVersion = def.Version;
         }
@@ -199,6 +237,11 @@ internal sealed class FitActivityBuilder
             ints[RecordColumns.Temperature][o] = (int)temp;
         }
 
+        if (plan.Developer is { } developer)
+        {
+            ApplyDeveloperFields(developer, body, be, ints, o);
+        }
+
         if (plan.CompressedSpeedDistance >= 0)
         {
             var packed = body.Slice(plan.CompressedSpeedDistance, 3);
@@ -223,6 +266,49 @@ internal sealed class FitActivityBuilder
                 {
                     _records.Distance[o] = accumulated / 16.0;
                 }
+            }
+        }
+    }
+
+    private void ApplyDeveloperFields(DeveloperSlot[] slots, ReadOnlySpan<byte> body, bool bigEndian, int[][] ints, int o)
+    {
+        foreach (var slot in slots)
+        {
+            var mapping = slot.Mapping;
+            var value = FitBaseTypes.ReadDouble(body[slot.Offset..], mapping.BaseType, bigEndian);
+            if (double.IsNaN(value))
+            {
+                continue;
+            }
+
+            value = (value / mapping.Scale) - mapping.Offset;
+            if (mapping.Column == DistanceColumn)
+            {
+                if (double.IsNaN(_records.Distance[o]))
+                {
+                    _records.Distance[o] = value;
+                }
+
+                continue;
+            }
+
+            ref var cell = ref ints[mapping.Column][o];
+            if (cell != RecordColumns.Missing)
+            {
+                continue;
+            }
+
+            // Developer values are in the native field's units; store them as the raw profile value would be.
+            var raw = mapping.Column switch
+            {
+                RecordColumns.Cadence128 => value * 128,
+                RecordColumns.SpeedMillimetres => value * 1000,
+                RecordColumns.AltitudeRaw => (value + 500) * 5,
+                _ => value,
+            };
+            if (raw is > int.MinValue and < int.MaxValue)
+            {
+                cell = (int)Math.Round(raw);
             }
         }
     }

@@ -16,8 +16,9 @@ internal struct RecordPlan
     public FieldSlot Power;
     public FieldSlot Temperature;
     public int CompressedSpeedDistance;
+    public DeveloperSlot[]? Developer;
 
-    public static RecordPlan For(FitMessageDefinition def)
+    public static RecordPlan For(FitMessageDefinition def, Dictionary<int, DeveloperFieldMapping> developerMappings)
     {
         var plan = new RecordPlan
         {
@@ -41,6 +42,24 @@ internal struct RecordPlan
             plan.CompressedSpeedDistance = def.Offsets[i];
         }
 
+        if (def.DeveloperFieldCount > 0 && developerMappings.Count > 0)
+        {
+            var slots = new List<DeveloperSlot>();
+            for (var d = 0; d < def.DeveloperFieldCount; d++)
+            {
+                if (developerMappings.TryGetValue((def.DevIndexes[d] << 8) | def.DevNumbers[d], out var mapping) &&
+                    def.DevSizes[d] >= FitBaseTypes.Size(mapping.BaseType))
+                {
+                    slots.Add(new DeveloperSlot(def.DevOffsets[d], mapping));
+                }
+            }
+
+            plan.Developer = slots.Count > 0 ? slots.ToArray() : null;
+        }
+
         return plan;
     }
 }
+
+/// <summary>Where a mapped developer field lies in the message.</summary>
+internal readonly record struct DeveloperSlot(int Offset, DeveloperFieldMapping Mapping);
