@@ -11,6 +11,7 @@ using CoachPortal.Core.Users;
 using Hangfire;
 using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -46,6 +47,7 @@ public static class DependencyInjection
         services.AddDbContextFactory<AppDbContext>(options => ConfigureDbContext(options, database.Provider, dataDirectory, sqlServer));
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
 
+        services.AddDataProtection().SetApplicationName("CoachPortal").PersistKeysToDbContext<AppDbContext>();
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000); // OWASP (2023) for PBKDF2-HMAC-SHA512
         services.AddIdentityCore<ApplicationUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()

@@ -3,13 +3,17 @@ using CoachPortal.Core.Invitations;
 using CoachPortal.Core.Roster;
 using CoachPortal.Core.Teams;
 using CoachPortal.Core.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoachPortal.Core.Data;
 
-public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>Keys that protect cookies and tokens, shared by every node that uses this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Team> Teams => Set<Team>();
 
     public DbSet<TeamCoach> TeamCoaches => Set<TeamCoach>();
