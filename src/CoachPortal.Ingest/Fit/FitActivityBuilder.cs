@@ -193,46 +193,46 @@ internal sealed class FitActivityBuilder
         _records.Add(m.Timestamp);
         var ints = _records.Ints;
         var o = _records.Offset;
-        if (plan.Latitude.TryRead(body, be, out var lat) && plan.Longitude.TryRead(body, be, out var lon))
+        if (plan.Latitude.TryRead(body, out var lat) && plan.Longitude.TryRead(body, out var lon))
         {
             ints[RecordColumns.Latitude][o] = (int)lat;
             ints[RecordColumns.Longitude][o] = (int)lon;
         }
 
         // enhanced_altitude (uint32) and altitude (uint16) share scale 5, offset 500.
-        if ((plan.EnhancedAltitude.TryRead(body, be, out var alt) || plan.Altitude.TryRead(body, be, out alt)) && alt < int.MaxValue)
+        if ((plan.EnhancedAltitude.TryRead(body, out var alt) || plan.Altitude.TryRead(body, out alt)) && alt < int.MaxValue)
         {
             ints[RecordColumns.AltitudeRaw][o] = (int)alt;
         }
 
-        if (plan.HeartRate.TryRead(body, be, out var hr))
+        if (plan.HeartRate.TryRead(body, out var hr))
         {
             ints[RecordColumns.HeartRate][o] = (int)hr;
         }
 
-        if (plan.Cadence.TryRead(body, be, out var cad))
+        if (plan.Cadence.TryRead(body, out var cad))
         {
             // fractional_cadence: uint8, scale 128, rpm.
-            ints[RecordColumns.Cadence128][o] = (int)((cad * 128) + (plan.FractionalCadence.TryRead(body, be, out var frac) ? frac : 0));
+            ints[RecordColumns.Cadence128][o] = (int)((cad * 128) + (plan.FractionalCadence.TryRead(body, out var frac) ? frac : 0));
         }
 
-        if (plan.Distance.TryRead(body, be, out var dist))
+        if (plan.Distance.TryRead(body, out var dist))
         {
             _records.Distance[o] = dist / 100.0;
         }
 
         // enhanced_speed (uint32) and speed (uint16) share scale 1000, m/s.
-        if ((plan.EnhancedSpeed.TryRead(body, be, out var speed) || plan.Speed.TryRead(body, be, out speed)) && speed < int.MaxValue)
+        if ((plan.EnhancedSpeed.TryRead(body, out var speed) || plan.Speed.TryRead(body, out speed)) && speed < int.MaxValue)
         {
             ints[RecordColumns.SpeedMillimetres][o] = (int)speed;
         }
 
-        if (plan.Power.TryRead(body, be, out var power))
+        if (plan.Power.TryRead(body, out var power))
         {
             ints[RecordColumns.Power][o] = (int)power;
         }
 
-        if (plan.Temperature.TryRead(body, be, out var temp))
+        if (plan.Temperature.TryRead(body, out var temp))
         {
             ints[RecordColumns.Temperature][o] = (int)temp;
         }
