@@ -1,6 +1,7 @@
 using CoachPortal.Core.Athletes;
 using CoachPortal.Core.Invitations;
 using CoachPortal.Core.Roster;
+using CoachPortal.Core.Sessions;
 using CoachPortal.Core.Teams;
 using CoachPortal.Core.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -27,6 +28,18 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<SignInRecord> SignIns => Set<SignInRecord>();
+
+    public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
+
+    public DbSet<SessionLap> SessionLaps => Set<SessionLap>();
+
+    public DbSet<SessionStreamData> SessionStreams => Set<SessionStreamData>();
+
+    public DbSet<UploadedFile> UploadedFiles => Set<UploadedFile>();
+
+    public DbSet<UploadEntryResult> UploadEntryResults => Set<UploadEntryResult>();
+
+    public DbSet<StoredBlob> StoredBlobs => Set<StoredBlob>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,87 @@
+using CoachPortal.Core.Athletes;
+using CoachPortal.Core.Data;
+
+namespace CoachPortal.Core.Sessions;
+
+/// <summary>
+/// One recorded training session: the summary and the per-session metrics computed at import time
+/// (recomputed when the athlete's RPE changes). The 1 Hz streams live in <see cref="SessionStreamData"/>.
+/// </summary>
+public class TrainingSession : IVersioned
+{
+    public int Id { get; set; }
+
+    public int AthleteId { get; set; }
+
+    public Athlete? Athlete { get; set; }
+
+    /// <summary>The stored original file; null for sessions entered by hand or generated as demo data.</summary>
+    public int? SourceFileId { get; set; }
+
+    public UploadedFile? SourceFile { get; set; }
+
+    public DateTime StartUtc { get; set; }
+
+    /// <summary>IANA or Windows zone of the athlete or device, when known.</summary>
+    public string? TimeZoneId { get; set; }
+
+    /// <summary>See <see cref="SessionSports"/>.</summary>
+    public string Sport { get; set; } = SessionSports.Other;
+
+    public string? SubSport { get; set; }
+
+    public string? Title { get; set; }
+
+    public int DurationSeconds { get; set; }
+
+    public int MovingSeconds { get; set; }
+
+    public double? DistanceMeters { get; set; }
+
+    public double? ElevationGainMeters { get; set; }
+
+    public int? AvgHeartRateBpm { get; set; }
+
+    public int? MaxHeartRateBpm { get; set; }
+
+    public double? AvgPowerWatts { get; set; }
+
+    public double? NormalizedPowerWatts { get; set; }
+
+    public double? AvgSpeedMetersPerSecond { get; set; }
+
+    /// <summary>Training Stress Score from power (Coggan).</summary>
+    public double? Tss { get; set; }
+
+    /// <summary>Heart-rate TSS.</summary>
+    public double? HrTss { get; set; }
+
+    public double? TrimpBanister { get; set; }
+
+    public double? TrimpEdwards { get; set; }
+
+    public double? IntensityFactor { get; set; }
+
+    public double? WorkKilojoules { get; set; }
+
+    /// <summary>Rating of perceived exertion, 1–10 (CR-10).</summary>
+    public int? Rpe { get; set; }
+
+    /// <summary>Session RPE load: RPE × duration in minutes (Foster, 2001).</summary>
+    public double? SessionRpeLoad { get; set; }
+
+    public string? Comment { get; set; }
+
+    public string? DeviceName { get; set; }
+
+    /// <summary>Set by coaches: recovery, endurance, tempo, intervals, race.</summary>
+    public string? ClassLabel { get; set; }
+
+    public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
+
+    public Guid Version { get; set; }
+
+    public List<SessionLap> Laps { get; set; } = [];
+
+    public SessionStreamData? Streams { get; set; }
+}
