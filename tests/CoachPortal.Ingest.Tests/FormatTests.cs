@@ -168,6 +168,22 @@ public sealed class FormatTests
     }
 
     [Fact]
+    public void TheFormatIsSniffedFromTheBytesBeforeTheFileName()
+    {
+        var fit = Fit.FitActivityEncoder.Encode(RoundTripTests.RandomActivity(new Random(1)));
+        Assert.Equal(ActivityFileFormat.Fit, ActivityDecoder.Detect("ride.gpx", fit));
+        Assert.Equal(ActivityFileFormat.Gpx, ActivityDecoder.Detect("ride.fit", Encoding.UTF8.GetBytes(GpxWithExtensions)));
+        Assert.Equal(ActivityFileFormat.Zip, ActivityDecoder.Detect(null, Zip(("a.gpx", [1]))));
+        Assert.Equal(ActivityFileFormat.Csv, ActivityDecoder.Detect("export.CSV", "time,hr\n"u8));
+        Assert.Equal(ActivityFileFormat.Unknown, ActivityDecoder.Detect("notes.txt.bak", "hello"u8));
+
+        using var stream = new MemoryStream(fit);
+        var fromStream = ActivityDecoder.Decode("upload.bin", stream);
+        Assert.Equal(ActivityFileFormat.Fit, fromStream.Format);
+        Assert.Single(fromStream.Activities);
+    }
+
+    [Fact]
     public void UnknownBytesAreRefusedWithAFormatException()
     {
         var e = Assert.Throws<ActivityFormatException>(() => ActivityDecoder.Decode("photo.jpg", [0xFF, 0xD8, 0xFF, 0xE0]));
