@@ -3,11 +3,15 @@ using CoachPortal.Core.Data;
 using CoachPortal.Core.Health;
 using CoachPortal.Core.Invitations;
 using CoachPortal.Core.Jobs;
+using CoachPortal.Core.Load;
 using CoachPortal.Core.Notifications;
+using CoachPortal.Core.Performance;
 using CoachPortal.Core.Roster;
 using CoachPortal.Core.Seeding;
+using CoachPortal.Core.Sessions;
 using CoachPortal.Core.Teams;
 using CoachPortal.Core.Users;
+using CoachPortal.Core.Wellness;
 using Hangfire;
 using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
@@ -64,6 +68,14 @@ public static class DependencyInjection
         services.AddScoped<AccountActivityService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddTransient<RosterImportJob>();
+        SessionsRegistration.AddSessions(services, dataDirectory);
+        services.AddScoped<WellnessService>();
+        services.AddScoped<PerformanceService>();
+        services.AddScoped<LoadRecomputeScheduler>();
+        services.AddScoped<TeamLoadSettingsService>();
+        services.AddScoped<TeamBoardService>();
+        services.AddScoped<AthleteDashboardService>();
+        services.AddTransient<LoadRecomputeJob>();
 
         AddJobs(builder, database.Provider, dataDirectory, sqlServer);
 

@@ -1,9 +1,12 @@
 using CoachPortal.Core.Athletes;
 using CoachPortal.Core.Invitations;
+using CoachPortal.Core.Load;
+using CoachPortal.Core.Performance;
 using CoachPortal.Core.Roster;
 using CoachPortal.Core.Sessions;
 using CoachPortal.Core.Teams;
 using CoachPortal.Core.Users;
+using CoachPortal.Core.Wellness;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +43,18 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<UploadEntryResult> UploadEntryResults => Set<UploadEntryResult>();
 
     public DbSet<StoredBlob> StoredBlobs => Set<StoredBlob>();
+
+    public DbSet<WellnessCheckIn> WellnessCheckIns => Set<WellnessCheckIn>();
+
+    public DbSet<PerformanceTest> PerformanceTests => Set<PerformanceTest>();
+
+    public DbSet<Injury> Injuries => Set<Injury>();
+
+    public DbSet<TeamLoadSettings> TeamLoadSettings => Set<TeamLoadSettings>();
+
+    public DbSet<DailyLoad> DailyLoads => Set<DailyLoad>();
+
+    public DbSet<LoadRecomputeState> LoadRecomputeStates => Set<LoadRecomputeState>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
