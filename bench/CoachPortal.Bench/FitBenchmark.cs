@@ -49,7 +49,10 @@ internal static class FitBenchmark
             try
             {
                 DecodeResult result = null!;
-                for (var i = 0; i < warmup; i++)
+                // At least half a second of warm-up as well: tiered JIT promotes hot methods to optimised code only
+                // after a 100 ms delay, which three fast decodes do not reach.
+                var warm = Stopwatch.StartNew();
+                for (var i = 0; i < warmup || warm.ElapsedMilliseconds < 500; i++)
                 {
                     result = FitActivityDecoder.Decode(bytes);
                 }
