@@ -5,6 +5,14 @@ using CoachPortal.GpuCheck;
 // CPU vs CUDA parity and median step/inference times for each model at a small and a large size.
 // Usage: CoachPortal.GpuCheck [--small-only] [--steps N] [--threads N] [--out table.md]
 var argsList = args.ToList();
+if (argsList.Contains("--help") || argsList.Contains("-h"))
+{
+    Console.WriteLine("CoachPortal.GpuCheck [--small-only] [--steps N] [--threads N] [--out table.md]");
+    Console.WriteLine("  --small-only  skip the large sizes (slow on CPU)   --steps  timed steps per device (default 20; 3 for large sizes on CPU)");
+    Console.WriteLine("  --threads     ONNX Runtime intra-op threads (default: all cores)   --out  also write the table to a file");
+    return 0;
+}
+
 bool smallOnly = argsList.Contains("--small-only");
 int steps = argsList.IndexOf("--steps") is var s and >= 0 ? int.Parse(argsList[s + 1], CultureInfo.InvariantCulture) : 20;
 int threads = argsList.IndexOf("--threads") is var t and >= 0 ? int.Parse(argsList[t + 1], CultureInfo.InvariantCulture) : 0;
