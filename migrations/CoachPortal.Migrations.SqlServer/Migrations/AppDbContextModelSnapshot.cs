@@ -242,6 +242,239 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("CoachPortal.Core.Load.DailyLoad", b =>
+                {
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<double>("AcuteEwma")
+                        .HasColumnType("float");
+
+                    b.Property<double>("AcuteLoad")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("AcwrEwma")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("AcwrRolling")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Atl")
+                        .HasColumnType("float");
+
+                    b.Property<double>("ChronicEwma")
+                        .HasColumnType("float");
+
+                    b.Property<double>("ChronicLoad")
+                        .HasColumnType("float");
+
+                    b.Property<DateTime>("ComputedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<double>("Ctl")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("Monotony")
+                        .HasColumnType("float");
+
+                    b.Property<double>("PrimaryLoad")
+                        .HasColumnType("float");
+
+                    b.Property<string>("PrimaryMetric")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("PrimarySource")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<double?>("RampRate")
+                        .HasColumnType("float");
+
+                    b.Property<int>("SessionCount")
+                        .HasColumnType("int");
+
+                    b.Property<double?>("SessionRpeLoad")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("Strain")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("TrimpLoad")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Tsb")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("TssLoad")
+                        .HasColumnType("float");
+
+                    b.Property<double>("WeeklyLoad")
+                        .HasColumnType("float");
+
+                    b.HasKey("AthleteId", "Date");
+
+                    b.ToTable("DailyLoads");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Load.LoadRecomputeState", b =>
+                {
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("DirtyFromDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("LastCompletedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("AthleteId");
+
+                    b.ToTable("LoadRecomputeStates");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Load.TeamLoadSettings", b =>
+                {
+                    b.Property<int>("TeamId")
+                        .HasColumnType("int");
+
+                    b.Property<double>("AtlTimeConstantDays")
+                        .HasColumnType("float");
+
+                    b.Property<double>("CtlTimeConstantDays")
+                        .HasColumnType("float");
+
+                    b.Property<string>("PrimaryMetric")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("TeamId");
+
+                    b.ToTable("TeamLoadSettings");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Performance.Injury", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("BodyArea")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("DaysLost")
+                        .HasColumnType("int");
+
+                    b.Property<string>("EnteredByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateOnly>("OnsetDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ReturnDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AthleteId", "OnsetDate");
+
+                    b.ToTable("Injuries");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Performance.PerformanceTest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EnteredByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<bool>("HigherIsBetter")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("float");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AthleteId", "Kind", "Date");
+
+                    b.ToTable("PerformanceTests");
+                });
+
             modelBuilder.Entity("CoachPortal.Core.Roster.RosterImport", b =>
                 {
                     b.Property<int>("Id")
@@ -331,6 +564,308 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("RosterImportErrors");
                 });
 
+            modelBuilder.Entity("CoachPortal.Core.Sessions.SessionLap", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AvgHeartRateBpm")
+                        .HasColumnType("int");
+
+                    b.Property<double?>("AvgPowerWatts")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("AvgSpeedMetersPerSecond")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("DistanceMeters")
+                        .HasColumnType("float");
+
+                    b.Property<int>("DurationSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LapIndex")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("MaxHeartRateBpm")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StartOffsetSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "LapIndex")
+                        .IsUnique();
+
+                    b.ToTable("SessionLaps");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.SessionStreamData", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SampleCount")
+                        .HasColumnType("int");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("SessionStreams");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.StoredBlob", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("StoredBlobs");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.TrainingSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("AvgHeartRateBpm")
+                        .HasColumnType("int");
+
+                    b.Property<double?>("AvgPowerWatts")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("AvgSpeedMetersPerSecond")
+                        .HasColumnType("float");
+
+                    b.Property<string>("ClassLabel")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeviceName")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<double?>("DistanceMeters")
+                        .HasColumnType("float");
+
+                    b.Property<int>("DurationSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<double?>("ElevationGainMeters")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("HrTss")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("IntensityFactor")
+                        .HasColumnType("float");
+
+                    b.Property<int?>("MaxHeartRateBpm")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MovingSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<double?>("NormalizedPowerWatts")
+                        .HasColumnType("float");
+
+                    b.Property<int?>("Rpe")
+                        .HasColumnType("int");
+
+                    b.Property<double?>("SessionRpeLoad")
+                        .HasColumnType("float");
+
+                    b.Property<int?>("SourceFileId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sport")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SubSport")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<double?>("TrimpBanister")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("TrimpEdwards")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("Tss")
+                        .HasColumnType("float");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<double?>("WorkKilojoules")
+                        .HasColumnType("float");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceFileId");
+
+                    b.HasIndex("AthleteId", "StartUtc");
+
+                    b.ToTable("TrainingSessions");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadEntryResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("EntryName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("nvarchar(260)");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("UploadedFileId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedFileId");
+
+                    b.ToTable("UploadEntryResults");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadedFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("DuplicateOfFileId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("FinishedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("nvarchar(260)");
+
+                    b.Property<int>("SessionCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Warnings")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AthleteId", "Sha256");
+
+                    b.HasIndex("UploadedByUserId", "CreatedUtc");
+
+                    b.ToTable("UploadedFiles");
+                });
+
             modelBuilder.Entity("CoachPortal.Core.Teams.Team", b =>
                 {
                     b.Property<int>("Id")
@@ -405,6 +940,69 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.HasIndex("AtUtc");
 
                     b.ToTable("SignIns");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Wellness.WellnessCheckIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Fatigue")
+                        .HasColumnType("int");
+
+                    b.Property<double?>("HrvRmssdMs")
+                        .HasColumnType("float");
+
+                    b.Property<int?>("Mood")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int?>("Readiness")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("RestingHeartRateBpm")
+                        .HasColumnType("int");
+
+                    b.Property<double?>("SleepHours")
+                        .HasColumnType("float");
+
+                    b.Property<int?>("SleepQuality")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Soreness")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SorenessBodyArea")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<int?>("Stress")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AthleteId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("WellnessCheckIns");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -609,6 +1207,61 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Athlete");
                 });
 
+            modelBuilder.Entity("CoachPortal.Core.Load.DailyLoad", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Athlete");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Load.LoadRecomputeState", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
+                        .WithOne()
+                        .HasForeignKey("CoachPortal.Core.Load.LoadRecomputeState", "AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Athlete");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Load.TeamLoadSettings", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Teams.Team", "Team")
+                        .WithOne()
+                        .HasForeignKey("CoachPortal.Core.Load.TeamLoadSettings", "TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Performance.Injury", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Athlete");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Performance.PerformanceTest", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Athlete");
+                });
+
             modelBuilder.Entity("CoachPortal.Core.Roster.RosterImport", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
@@ -629,6 +1282,62 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CoachPortal.Core.Sessions.SessionLap", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Sessions.TrainingSession", null)
+                        .WithMany("Laps")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.SessionStreamData", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Sessions.TrainingSession", null)
+                        .WithOne("Streams")
+                        .HasForeignKey("CoachPortal.Core.Sessions.SessionStreamData", "SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.TrainingSession", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoachPortal.Core.Sessions.UploadedFile", "SourceFile")
+                        .WithMany()
+                        .HasForeignKey("SourceFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Athlete");
+
+                    b.Navigation("SourceFile");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadEntryResult", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Sessions.UploadedFile", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("UploadedFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadedFile", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Athlete");
+                });
+
             modelBuilder.Entity("CoachPortal.Core.Teams.TeamCoach", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
@@ -646,6 +1355,17 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Team");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Wellness.WellnessCheckIn", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Athlete");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -753,6 +1473,18 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
             modelBuilder.Entity("CoachPortal.Core.Roster.RosterImport", b =>
                 {
                     b.Navigation("Errors");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.TrainingSession", b =>
+                {
+                    b.Navigation("Laps");
+
+                    b.Navigation("Streams");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadedFile", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("CoachPortal.Core.Teams.Team", b =>

@@ -232,6 +232,235 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("CoachPortal.Core.Load.DailyLoad", b =>
+                {
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("AcuteEwma")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("AcuteLoad")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("AcwrEwma")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("AcwrRolling")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Atl")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ChronicEwma")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ChronicLoad")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("ComputedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Ctl")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Monotony")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("PrimaryLoad")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("PrimaryMetric")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrimarySource")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("RampRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("SessionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("SessionRpeLoad")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Strain")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("TrimpLoad")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Tsb")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("TssLoad")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("WeeklyLoad")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("AthleteId", "Date");
+
+                    b.ToTable("DailyLoads");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Load.LoadRecomputeState", b =>
+                {
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DirtyFromDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastCompletedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AthleteId");
+
+                    b.ToTable("LoadRecomputeStates");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Load.TeamLoadSettings", b =>
+                {
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("AtlTimeConstantDays")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CtlTimeConstantDays")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("PrimaryMetric")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TeamId");
+
+                    b.ToTable("TeamLoadSettings");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Performance.Injury", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyArea")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DaysLost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnteredByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OnsetDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReturnDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AthleteId", "OnsetDate");
+
+                    b.ToTable("Injuries");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Performance.PerformanceTest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HigherIsBetter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AthleteId", "Kind", "Date");
+
+                    b.ToTable("PerformanceTests");
+                });
+
             modelBuilder.Entity("CoachPortal.Core.Roster.RosterImport", b =>
                 {
                     b.Property<int>("Id")
@@ -317,6 +546,300 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("RosterImportErrors");
                 });
 
+            modelBuilder.Entity("CoachPortal.Core.Sessions.SessionLap", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AvgHeartRateBpm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("AvgPowerWatts")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("AvgSpeedMetersPerSecond")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("DistanceMeters")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("DurationSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LapIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxHeartRateBpm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StartOffsetSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "LapIndex")
+                        .IsUnique();
+
+                    b.ToTable("SessionLaps");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.SessionStreamData", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SampleCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("SessionStreams");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.StoredBlob", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("StoredBlobs");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.TrainingSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AvgHeartRateBpm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("AvgPowerWatts")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("AvgSpeedMetersPerSecond")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ClassLabel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeviceName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("DistanceMeters")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("DurationSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("ElevationGainMeters")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("HrTss")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("IntensityFactor")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("MaxHeartRateBpm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MovingSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("NormalizedPowerWatts")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("Rpe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("SessionRpeLoad")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("SourceFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sport")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubSport")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("TrimpBanister")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("TrimpEdwards")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Tss")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("WorkKilojoules")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceFileId");
+
+                    b.HasIndex("AthleteId", "StartUtc");
+
+                    b.ToTable("TrainingSessions");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadEntryResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntryName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UploadedFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedFileId");
+
+                    b.ToTable("UploadEntryResults");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadedFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DuplicateOfFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Warnings")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AthleteId", "Sha256");
+
+                    b.HasIndex("UploadedByUserId", "CreatedUtc");
+
+                    b.ToTable("UploadedFiles");
+                });
+
             modelBuilder.Entity("CoachPortal.Core.Teams.Team", b =>
                 {
                     b.Property<int>("Id")
@@ -387,6 +910,67 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("AtUtc");
 
                     b.ToTable("SignIns");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Wellness.WellnessCheckIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Fatigue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("HrvRmssdMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("Mood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Readiness")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RestingHeartRateBpm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("SleepHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("SleepQuality")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Soreness")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SorenessBodyArea")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Stress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AthleteId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("WellnessCheckIns");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -584,6 +1168,61 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Athlete");
                 });
 
+            modelBuilder.Entity("CoachPortal.Core.Load.DailyLoad", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Athlete");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Load.LoadRecomputeState", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
+                        .WithOne()
+                        .HasForeignKey("CoachPortal.Core.Load.LoadRecomputeState", "AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Athlete");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Load.TeamLoadSettings", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Teams.Team", "Team")
+                        .WithOne()
+                        .HasForeignKey("CoachPortal.Core.Load.TeamLoadSettings", "TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Performance.Injury", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Athlete");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Performance.PerformanceTest", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Athlete");
+                });
+
             modelBuilder.Entity("CoachPortal.Core.Roster.RosterImport", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
@@ -604,6 +1243,62 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CoachPortal.Core.Sessions.SessionLap", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Sessions.TrainingSession", null)
+                        .WithMany("Laps")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.SessionStreamData", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Sessions.TrainingSession", null)
+                        .WithOne("Streams")
+                        .HasForeignKey("CoachPortal.Core.Sessions.SessionStreamData", "SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.TrainingSession", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoachPortal.Core.Sessions.UploadedFile", "SourceFile")
+                        .WithMany()
+                        .HasForeignKey("SourceFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Athlete");
+
+                    b.Navigation("SourceFile");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadEntryResult", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Sessions.UploadedFile", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("UploadedFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadedFile", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Athlete");
+                });
+
             modelBuilder.Entity("CoachPortal.Core.Teams.TeamCoach", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
@@ -621,6 +1316,17 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Team");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Wellness.WellnessCheckIn", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Athlete");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -728,6 +1434,18 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CoachPortal.Core.Roster.RosterImport", b =>
                 {
                     b.Navigation("Errors");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.TrainingSession", b =>
+                {
+                    b.Navigation("Laps");
+
+                    b.Navigation("Streams");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadedFile", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("CoachPortal.Core.Teams.Team", b =>
