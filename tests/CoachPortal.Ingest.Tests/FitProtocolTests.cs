@@ -220,7 +220,9 @@ public sealed class FitProtocolTests
     public void NotAFitFileIsRefused()
     {
         Assert.Throws<FitFormatException>(() => FitDecoder.Decode("hello, this is not FIT"u8, new FitMessageCollector(), new DecodeOptions { Strict = true }));
-        Assert.Single(FitDecoder.Decode("hello, this is not FIT"u8, new FitMessageCollector()).Warnings);
+        var lenient = Assert.Throws<FitFormatException>(() => FitDecoder.Decode("hello, this is not FIT"u8, new FitMessageCollector()));
+        Assert.Equal(0, lenient.ByteOffset);
+        Assert.Throws<FitFormatException>(() => ActivityDecoder.Decode("renamed.fit", "<html>not a device file</html>"u8));
     }
 
     internal static List<FitMessage> Collect(byte[] bytes, bool strict)

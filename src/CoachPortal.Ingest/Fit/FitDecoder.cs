@@ -26,6 +26,7 @@ public static class FitDecoder
     /// Decodes <paramref name="data"/>, calling <paramref name="handler"/> for every data message.
     /// In strict mode any protocol error throws <see cref="FitFormatException"/>; in lenient mode (default) the
     /// decoder keeps every complete message, adds a warning and stops at the first error it cannot step over.
+    /// Input that does not start with a FIT header throws in both modes.
     /// </summary>
     public static FitDecodeSummary Decode<THandler>(ReadOnlySpan<byte> data, ref THandler handler, DecodeOptions? options = null)
         where THandler : IFitMessageHandler
@@ -41,23 +42,23 @@ public static class FitDecoder
 
         if (data.IsEmpty)
         {
-            Fail(strict, warnings, 0, "empty input");
-            return new FitDecodeSummary(files, 0, 0, warnings);
+            throw new FitFormatException(0, "empty input");
         }
 
         while (pos < data.Length)
         {
             var remaining = data.Length - pos;
             var headerSize = data[pos];
+            // Without a first valid header there is nothing to keep: not a FIT file, in either mode.
             if (remaining < MinHeaderSize || headerSize < MinHeaderSize || remaining < headerSize)
             {
-                Fail(strict, warnings, pos, files.Count == 0 ? "truncated or invalid file header" : $"{remaining} trailing bytes after file {files.Count} are not a FIT header");
+                Fail(strict || files.Count == 0, warnings, pos, files.Count == 0 ? "truncated or invalid file header" : $"{remaining} trailing bytes after file {files.Count} are not a FIT header");
                 break;
             }
 
             if (!data.Slice(pos + 8, 4).SequenceEqual(".FIT"u8))
             {
-                Fail(strict, warnings, pos, "file header does not contain the \".FIT\" signature");
+                Fail(strict || files.Count == 0, warnings, pos, "file header does not contain the \".FIT\" signature");
                 break;
             }
 
