@@ -47,11 +47,11 @@ internal static class GradientRules
                 // sign(relu(x)) is the step function 1[x > 0]
                 return [g.Mul(dy!, g.Sign(y))];
             case "LeakyRelu":
-            {
-                var alpha = n.Float("alpha", 0.01);
-                var slope = g.Add(g.Scalar(alpha, y.Type), g.Mul(g.Scalar(1 - alpha, y.Type), g.Sign(g.Relu(x[0]))));
-                return [g.Mul(dy!, slope)];
-            }
+                {
+                    var alpha = n.Float("alpha", 0.01);
+                    var slope = g.Add(g.Scalar(alpha, y.Type), g.Mul(g.Scalar(1 - alpha, y.Type), g.Sign(g.Relu(x[0]))));
+                    return [g.Mul(dy!, slope)];
+                }
             case "Softplus":
                 return [g.Mul(dy!, g.Sigmoid(x[0]))];
             case "Sigmoid":
@@ -59,47 +59,47 @@ internal static class GradientRules
             case "Tanh":
                 return [g.Mul(dy!, g.Sub(g.Scalar(1, y.Type), g.Mul(y, y)))];
             case "Softmax":
-            {
-                // softmax-13 normalises along one axis: dx = y * (dy - sum(dy * y, axis))
-                long axis = n.Int("axis", -1);
-                return [g.Mul(y, g.Sub(dy!, g.ReduceSum(g.Mul(dy!, y), [axis], keepDims: true)))];
-            }
+                {
+                    // softmax-13 normalises along one axis: dx = y * (dy - sum(dy * y, axis))
+                    long axis = n.Int("axis", -1);
+                    return [g.Mul(y, g.Sub(dy!, g.ReduceSum(g.Mul(dy!, y), [axis], keepDims: true)))];
+                }
             case "LogSoftmax":
-            {
-                long axis = n.Int("axis", -1);
-                return [g.Sub(dy!, g.Mul(g.Exp(y), g.ReduceSum(dy!, [axis], keepDims: true)))];
-            }
+                {
+                    long axis = n.Int("axis", -1);
+                    return [g.Sub(dy!, g.Mul(g.Exp(y), g.ReduceSum(dy!, [axis], keepDims: true)))];
+                }
             case "LayerNormalization":
                 return LayerNormGrad(g, n, dy!, needs);
             case "MatMul":
                 return [Need(0, () => SumTo(g, g.MatMul(dy!, g.SwapLast(x[1])), x[0])), Need(1, () => MatMulGradB(g, dy!, x[0], x[1]))];
             case "Transpose":
-            {
-                var perm = n.Ints("perm");
-                var inverse = new long[perm.Length];
-                for (int i = 0; i < perm.Length; i++)
                 {
-                    inverse[perm[i]] = i;
-                }
+                    var perm = n.Ints("perm");
+                    var inverse = new long[perm.Length];
+                    for (int i = 0; i < perm.Length; i++)
+                    {
+                        inverse[perm[i]] = i;
+                    }
 
-                return [g.Transpose(dy!, inverse)];
-            }
+                    return [g.Transpose(dy!, inverse)];
+                }
             case "ReduceSum":
             case "ReduceMean":
                 return [ReduceGrad(g, n, dy!), null];
             case "Split":
-            {
-                long axis = n.Int("axis", 0);
-                var parts = n.Outputs.Select((o, i) => dOut[i] ?? g.ZerosLike(o)).ToArray();
-                return [g.Concat(axis, parts), null];
-            }
+                {
+                    long axis = n.Int("axis", 0);
+                    var parts = n.Outputs.Select((o, i) => dOut[i] ?? g.ZerosLike(o)).ToArray();
+                    return [g.Concat(axis, parts), null];
+                }
             case "Concat":
-            {
-                long axis = n.Int("axis", 0);
-                var sizes = x.Select(t => t.Shape[axis].IsKnown ? t.Shape[axis].Value : throw new NotSupportedException("Concat gradient needs known sizes")).ToArray();
-                var parts = g.Split(dy!, axis, sizes);
-                return x.Select((t, i) => needs(t) ? parts[i] : null).ToArray();
-            }
+                {
+                    long axis = n.Int("axis", 0);
+                    var sizes = x.Select(t => t.Shape[axis].IsKnown ? t.Shape[axis].Value : throw new NotSupportedException("Concat gradient needs known sizes")).ToArray();
+                    var parts = g.Split(dy!, axis, sizes);
+                    return x.Select((t, i) => needs(t) ? parts[i] : null).ToArray();
+                }
             case "Squeeze":
                 return [g.Unsqueeze(dy!, n.Ints("_axes")), null];
             case "Unsqueeze":

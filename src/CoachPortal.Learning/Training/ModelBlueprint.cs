@@ -88,13 +88,13 @@ internal sealed class ModelBlueprint
             switch (loss)
             {
                 case LossKind.GaussianNll:
-                {
-                    // softplus keeps the variance positive; the floor keeps the log-likelihood finite
-                    var variance = g.Add(g.Softplus(g.Squeeze(columns[1], 1)), g.Scalar(1e-4, ElementType.Float));
-                    lossValue = Losses.GaussianNegativeLogLikelihood(g, first, variance, standardized);
-                    outputs["variance"] = g.Mul(variance, g.Mul(targetStd, targetStd));
-                    break;
-                }
+                    {
+                        // softplus keeps the variance positive; the floor keeps the log-likelihood finite
+                        var variance = g.Add(g.Softplus(g.Squeeze(columns[1], 1)), g.Scalar(1e-4, ElementType.Float));
+                        lossValue = Losses.GaussianNegativeLogLikelihood(g, first, variance, standardized);
+                        outputs["variance"] = g.Mul(variance, g.Mul(targetStd, targetStd));
+                        break;
+                    }
 
                 case LossKind.MeanSquaredError:
                     lossValue = Losses.MeanSquaredError(g, first, standardized);
