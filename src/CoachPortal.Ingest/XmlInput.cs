@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Xml;
 
 namespace CoachPortal.Ingest;
@@ -6,6 +7,8 @@ namespace CoachPortal.Ingest;
 /// <summary>Shared XML plumbing for TCX and GPX: safe reader settings, numbers and times in invariant culture.</summary>
 internal static class XmlInput
 {
+    private const int MaxTextLength = 4096;
+
     public static XmlReader Open(Stream stream) => XmlReader.Create(stream, new XmlReaderSettings
     {
         // No DTDs and no external resources: uploaded XML is untrusted.
@@ -36,19 +39,20 @@ internal static class XmlInput
         }
 
         var depth = reader.Depth;
-        var text = string.Empty;
+        var text = new StringBuilder();
         reader.Read();
         while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth) && !reader.EOF)
         {
-            if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA)
+            // Values are numbers, times and names: anything longer is not worth keeping (and must not grow without bound).
+            if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA && text.Length < MaxTextLength)
             {
-                text += reader.Value;
+                text.Append(reader.Value, 0, Math.Min(reader.Value.Length, MaxTextLength - text.Length));
             }
 
             reader.Read();
         }
 
         reader.Read();
-        return text.Trim();
+        return text.ToString().Trim();
     }
 }

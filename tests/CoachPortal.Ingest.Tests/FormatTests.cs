@@ -184,6 +184,24 @@ public sealed class FormatTests
     }
 
     [Fact]
+    public void AFitFileWithoutAnActivityDecodesToNoActivityAndSaysSo()
+    {
+        var workout = Fit.FitWorkoutCodec.Encode(new Workouts.Workout { Name = "Tempo", Sport = Sport.Running, Steps = [new Workouts.WorkoutStep()] });
+        var result = ActivityDecoder.Decode("plan.fit", workout);
+        Assert.Empty(result.Activities);
+        Assert.Contains("no activity (file type 5)", Assert.Single(result.Warnings).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OversizedXmlTextIsCutRatherThanAccumulated()
+    {
+        var name = new string('x', 200_000);
+        var gpx = GpxWithExtensions.Replace("<name>Ride</name>", $"<name>{name}</name>", StringComparison.Ordinal);
+        var a = Assert.Single(GpxDecoder.Decode(Encoding.UTF8.GetBytes(gpx)).Activities);
+        Assert.Equal(4096, a.Name!.Length);
+    }
+
+    [Fact]
     public void UnknownBytesAreRefusedWithAFormatException()
     {
         var e = Assert.Throws<ActivityFormatException>(() => ActivityDecoder.Decode("photo.jpg", [0xFF, 0xD8, 0xFF, 0xE0]));

@@ -184,6 +184,11 @@ public static class CsvActivityDecoder
             });
         }
 
+        else
+        {
+            warnings.Add(new DecodeWarning("CSV: the file has no data rows."));
+        }
+
         return new DecodeResult(ActivityFileFormat.Csv, activities, warnings);
     }
 

@@ -13,7 +13,14 @@ public static class FitActivityDecoder
         var handler = new Handler(builder);
         var summary = FitDecoder.Decode(data, ref handler, options);
         var activities = builder.Build();
-        return new DecodeResult(ActivityFileFormat.Fit, activities, summary.Warnings.ToList())
+        var warnings = summary.Warnings.ToList();
+        if (activities.Count == 0)
+        {
+            // Settings, workout, course and monitoring files decode cleanly but hold no activity.
+            warnings.Add(new DecodeWarning($"FIT: the file holds no activity (file type {builder.FileType?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"})."));
+        }
+
+        return new DecodeResult(ActivityFileFormat.Fit, activities, warnings)
         {
             FitSummary = summary,
         };

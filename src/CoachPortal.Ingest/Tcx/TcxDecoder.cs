@@ -62,6 +62,11 @@ public static class TcxDecoder
             throw new ActivityFormatException(ActivityFileFormat.Tcx, $"TCX: malformed XML at line {e.LineNumber}, position {e.LinePosition}: {e.Message}", e);
         }
 
+        if (activities.Count == 0)
+        {
+            warnings.Add(new DecodeWarning("TCX: the file has no activities."));
+        }
+
         if (options?.Strict == true && warnings.Count > 0)
         {
             throw new ActivityFormatException(ActivityFileFormat.Tcx, "TCX: " + warnings[0].Message);
