@@ -168,6 +168,33 @@ public sealed class ForecastTrainerTests
     }
 
     [Fact]
+    public void ScoringMoreSamplesThanOneChunkEqualsScoringThemOneByOne()
+    {
+        var model = ForecastTrainer.Train(ModelKind.GruForecaster, s_small.Value, Tiny(1));
+        using var scorer = new ModelScorer(model.OnnxBytes);
+        var data = s_small.Value;
+        int count = 1030;
+        var x = new float[count, data.Steps, data.FeatureCount];
+        int sampleSize = data.Steps * data.FeatureCount;
+        for (int i = 0; i < count; i++)
+        {
+            Buffer.BlockCopy(data.Features, i % data.Count * sampleSize * sizeof(float), x, i * sampleSize * sizeof(float), sampleSize * sizeof(float));
+        }
+
+        var all = scorer.Score(x);
+
+        foreach (var i in new[] { 0, 1023, 1024, 1029 })
+        {
+            var one = new float[1, data.Steps, data.FeatureCount];
+            Buffer.BlockCopy(x, i * sampleSize * sizeof(float), one, 0, sampleSize * sizeof(float));
+            var single = scorer.Score(one);
+            // batch size changes ORT's MatMul blocking, so agreement is to float rounding, relative
+            Assert.Equal(single.Mean![0], all.Mean![i], 1e-6 * Math.Abs(single.Mean[0]));
+            Assert.Equal(single.Variance![0], all.Variance![i], 1e-5 * single.Variance[0]);
+        }
+    }
+
+    [Fact]
     public void PinballAtTheNinetiethPercentileForecastsAboveTheTenth()
     {
         var high = Tiny(6);
