@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CoachPortal.Core.Sessions;
 
@@ -11,8 +12,13 @@ internal sealed class SessionConfiguration :
     IEntityTypeConfiguration<UploadEntryResult>,
     IEntityTypeConfiguration<StoredBlob>
 {
+    // SQLite gives DateTime back without a kind; these columns are always UTC.
+    private static readonly ValueConverter<DateTime, DateTime> s_utc = new(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
     public void Configure(EntityTypeBuilder<TrainingSession> builder)
     {
+        builder.Property(s => s.StartUtc).HasConversion(s_utc);
+        builder.Property(s => s.CreatedUtc).HasConversion(s_utc);
         builder.Property(s => s.TimeZoneId).HasMaxLength(64);
         builder.Property(s => s.Sport).HasMaxLength(32).IsRequired();
         builder.Property(s => s.SubSport).HasMaxLength(64);
@@ -31,6 +37,7 @@ internal sealed class SessionConfiguration :
 
     public void Configure(EntityTypeBuilder<SessionLap> builder)
     {
+        builder.Property(l => l.StartUtc).HasConversion(s_utc);
         builder.HasIndex(l => new { l.SessionId, l.LapIndex }).IsUnique();
     }
 

@@ -1,0 +1,10 @@
+namespace CoachPortal.Core.Sessions;
+
+/// <summary>Everything the session page shows: the stored row, laps and charts-ready streams.</summary>
+public sealed record SessionDetail(
+    TrainingSession Session,
+    string AthleteName,
+    string? SourceFileName,
+    bool CanEdit,
+    IReadOnlyList<SessionLap> Laps,
+    IReadOnlyList<StreamSeries> Series);

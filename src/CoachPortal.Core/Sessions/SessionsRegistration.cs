@@ -1,0 +1,26 @@
+using CoachPortal.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CoachPortal.Core.Sessions;
+
+/// <summary>Services of the sessions feature, called from <see cref="DependencyInjection.AddCoachPortalCore"/>.</summary>
+internal static class SessionsRegistration
+{
+    public static void AddSessions(IServiceCollection services, string dataDirectory)
+    {
+        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IFileStore>(sp =>
+        {
+            var folder = sp.GetRequiredService<IOptions<UploadOptions>>().Value.FileStoreDirectory;
+            return string.IsNullOrWhiteSpace(folder)
+                ? new DatabaseFileStore(sp.GetRequiredService<IDbContextFactory<AppDbContext>>())
+                : new FolderFileStore(Path.Combine(dataDirectory, folder));
+        });
+        services.AddSingleton<SessionChangePublisher>();
+        services.AddScoped<SessionImportService>();
+        services.AddScoped<SessionQueryService>();
+        services.AddTransient<SessionImportJob>();
+    }
+}
