@@ -30,7 +30,7 @@ public static class BrowserTest
         await page.GotoAsync("/Account/Login");
         await page.Locator("input[name='Input.Email']").FillAsync(email);
         await page.Locator("input[name='Input.Password']").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
         await page.WaitForCircuitAsync();
     }
@@ -44,6 +44,10 @@ public static class BrowserTest
         await page.GotoAsync(url);
         await page.WaitForCircuitAsync();
     }
+
+    /// <summary>The text input of a MudBlazor field carrying <c>data-testid</c> (on the input itself or on its wrapper).</summary>
+    public static ILocator Field(this IPage page, string testId) =>
+        page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
 
     public static Task ScreenshotAsync(this IPage page, PortalServer server, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotDirectory, name + ".png"), FullPage = true });

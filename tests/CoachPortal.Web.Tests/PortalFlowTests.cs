@@ -16,7 +16,7 @@ public sealed class PortalFlowTests(PortalServer server)
         var admin = await server.NewPageAsync();
         await admin.SignInAsync(PortalServer.AdminEmail);
         await admin.GotoInteractiveAsync("/teams");
-        await admin.Locator("[data-testid=new-team-name] input").FillAsync("Harbour Rowers");
+        await admin.Field("new-team-name").FillAsync("Harbour Rowers");
         await admin.Locator("[data-testid=create-team]").ClickAsync();
         var row = admin.Locator("tr", new() { Has = admin.GetByText("Harbour Rowers") });
         await row.WaitForAsync();
@@ -73,10 +73,10 @@ public sealed class PortalFlowTests(PortalServer server)
         await page.SignInAsync(PortalServer.AthleteEmail);
         await page.GotoInteractiveAsync("/me");
         await page.Locator("[data-testid=athlete-name]", new() { HasText = "Ari Athlete" }).WaitForAsync();
-        await page.Locator("[data-testid=hr-max] input").FillAsync("250");
+        await page.Field("hr-max").FillAsync("250");
         await page.Locator("[data-testid=save-athlete]").ClickAsync();
         await page.GetByText("HRmax must be between 100 and 240 bpm.").WaitForAsync();
-        await page.Locator("[data-testid=hr-max] input").FillAsync("188");
+        await page.Field("hr-max").FillAsync("188");
         await page.Locator("[data-testid=save-athlete]").ClickAsync();
         await page.GetByText("Profile saved.").WaitForAsync();
         await page.ScreenshotAsync(server, "athlete-profile-phone");
