@@ -30,9 +30,8 @@ internal sealed class FitActivityBuilder
 
     private const int DistanceColumn = 100;
 
-    public FitActivityBuilder(int expectedRecords)
+    public FitActivityBuilder()
     {
-        _ = expectedRecords;
         _records = new RecordColumns();
     }
 

@@ -9,7 +9,7 @@ public static class FitActivityDecoder
     /// </summary>
     public static DecodeResult Decode(ReadOnlySpan<byte> data, DecodeOptions? options = null)
     {
-        var builder = new FitActivityBuilder(EstimateRecords(data.Length));
+        var builder = new FitActivityBuilder();
         var handler = new Handler(builder);
         var summary = FitDecoder.Decode(data, ref handler, options);
         var activities = builder.Build();
@@ -28,14 +28,11 @@ public static class FitActivityDecoder
 
     internal static FitActivityBuilder DecodeToBuilder(ReadOnlySpan<byte> data, DecodeOptions? options, out FitDecodeSummary summary)
     {
-        var builder = new FitActivityBuilder(EstimateRecords(data.Length));
+        var builder = new FitActivityBuilder();
         var handler = new Handler(builder);
         summary = FitDecoder.Decode(data, ref handler, options);
         return builder;
     }
-
-    // A record with the common fields is 30-40 bytes; records are most of an activity file.
-    private static int EstimateRecords(int bytes) => bytes / 40;
 
     private readonly struct Handler(FitActivityBuilder builder) : IFitMessageHandler
     {

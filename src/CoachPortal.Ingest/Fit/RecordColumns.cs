@@ -98,21 +98,24 @@ internal sealed class RecordColumns
 
     public StreamSample Sample(int row)
     {
-        var c = CopyColumns(row, 1);
+        var ints = _ints[row >> ChunkBits];
+        var i = row & ChunkMask;
         return new StreamSample
         {
             Seconds = Time(row),
-            HeartRate = c[0][0],
-            Speed = c[1][0],
-            Power = c[2][0],
-            Cadence = c[3][0],
-            Distance = c[4][0],
-            Altitude = c[5][0],
-            Latitude = c[6][0],
-            Longitude = c[7][0],
-            Temperature = c[8][0],
+            HeartRate = Scaled(ints[HeartRate][i], 1, 0),
+            Speed = Scaled(ints[SpeedMillimetres][i], 1000, 0),
+            Power = Scaled(ints[Power][i], 1, 0),
+            Cadence = Scaled(ints[Cadence128][i], 128, 0),
+            Distance = _distance[row >> ChunkBits][i],
+            Altitude = Scaled(ints[AltitudeRaw][i], 5, -500),
+            Latitude = ints[Latitude][i] == Missing ? double.NaN : FitProfile.SemicirclesToDegrees(ints[Latitude][i]),
+            Longitude = ints[Longitude][i] == Missing ? double.NaN : FitProfile.SemicirclesToDegrees(ints[Longitude][i]),
+            Temperature = Scaled(ints[Temperature][i], 1, 0),
         };
     }
+
+    private static double Scaled(int raw, double scale, double offset) => raw == Missing ? double.NaN : (raw / scale) + offset;
 
     // Division, as the FIT profile states scales, so values equal raw / scale - offset bit for bit.
     private static void Divide(ReadOnlySpan<int> raw, Span<double> values, double scale, double offset)
