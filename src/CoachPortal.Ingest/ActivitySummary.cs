@@ -50,4 +50,28 @@ public sealed record ActivitySummary
 
     /// <summary>Total descent in meters.</summary>
     public double? DescentMeters { get; init; }
+
+    /// <summary>This summary with every missing value taken from <paramref name="fallback"/>.</summary>
+    public ActivitySummary Or(ActivitySummary fallback)
+    {
+        ArgumentNullException.ThrowIfNull(fallback);
+        return new ActivitySummary
+        {
+            StartTimeUtc = StartTimeUtc ?? fallback.StartTimeUtc,
+            ElapsedSeconds = ElapsedSeconds ?? fallback.ElapsedSeconds,
+            TimerSeconds = TimerSeconds ?? fallback.TimerSeconds,
+            DistanceMeters = DistanceMeters ?? fallback.DistanceMeters,
+            Calories = Calories ?? fallback.Calories,
+            AvgHeartRate = AvgHeartRate ?? fallback.AvgHeartRate,
+            MaxHeartRate = MaxHeartRate ?? fallback.MaxHeartRate,
+            AvgSpeed = AvgSpeed ?? fallback.AvgSpeed,
+            MaxSpeed = MaxSpeed ?? fallback.MaxSpeed,
+            AvgPower = AvgPower ?? fallback.AvgPower,
+            MaxPower = MaxPower ?? fallback.MaxPower,
+            AvgCadence = AvgCadence ?? fallback.AvgCadence,
+            MaxCadence = MaxCadence ?? fallback.MaxCadence,
+            AscentMeters = AscentMeters ?? fallback.AscentMeters,
+            DescentMeters = DescentMeters ?? fallback.DescentMeters,
+        };
+    }
 }

@@ -47,6 +47,13 @@ public sealed class FormatTests
         Assert.Equal(8.2, s.SpeedMetersPerSecond[0]);
         Assert.Equal([100, double.NaN, 101], s.AltitudeMeters);
         Assert.Empty(result.Warnings);
+
+        var summary = StreamStatistics.Summarise(a);
+        Assert.Equal(600, summary.ElapsedSeconds);
+        Assert.Equal(120.5, summary.AvgHeartRate);
+        Assert.Equal(230, summary.MaxPower);
+        // Two 0.001° steps along a diagonal at 45° N: 2 × sqrt(111.2² + 78.7²) m.
+        Assert.InRange(summary.DistanceMeters!.Value, 270, 275);
     }
 
     [Fact]

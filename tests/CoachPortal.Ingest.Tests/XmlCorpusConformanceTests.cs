@@ -39,6 +39,13 @@ public sealed class XmlCorpusConformanceTests
         Assert.Equal(379, a.Summary.Calories);
         Assert.Equal(3, a.Laps.Count);
         Assert.Equal("Aerobics", a.Name);
+
+        // Filled from the streams where the laps say nothing; the device's own totals win.
+        var summary = a.Summary.Or(StreamStatistics.Summarise(a));
+        Assert.Equal(1992.78, summary.ElapsedSeconds!.Value, 6);
+        Assert.Equal(189, summary.MaxHeartRate);
+        Assert.InRange(summary.AvgHeartRate!.Value, 155, 158);
+        Assert.Equal(4686.31103516, StreamStatistics.Summarise(a).DistanceMeters!.Value, 6);
     }
 
     [SkippableFact]
@@ -151,5 +158,8 @@ public sealed class XmlCorpusConformanceTests
         var route = Assert.Single(GpxDecoder.Decode(Corpus.Read("gpx/route.gpx")).Activities);
         Assert.False(route.Streams.IsTimeBased);
         Assert.Equal(55, route.Streams.Count);
+        var summary = StreamStatistics.Summarise(route);
+        Assert.Null(summary.ElapsedSeconds);
+        Assert.True(summary.DistanceMeters > 1000);
     }
 }
