@@ -42,6 +42,11 @@ public static class ForecastTrainer
         ArgumentNullException.ThrowIfNull(dataset);
         options ??= new TrainingOptions();
         var clock = Stopwatch.StartNew();
+        if (options.Dropout is < 0 or >= 1)
+        {
+            throw new LearningException($"dropout must be in [0, 1), got {options.Dropout}");
+        }
+
         int validationCount = (int)Math.Round(dataset.Count * options.ValidationFraction);
         int trainCount = dataset.Count - validationCount;
         if (validationCount < 1 || trainCount < 2)
@@ -60,7 +65,7 @@ public static class ForecastTrainer
         long totalSteps = (long)stepsPerEpoch * options.Epochs;
         var trainRows = Enumerable.Range(0, trainCount).ToArray();
         var validationRows = Enumerable.Range(trainCount, validationCount).ToArray();
-        string signature = string.Join('|', kind, loss, dataset.Steps, dataset.FeatureCount, classes, options.HiddenSize, options.AttentionHeads, options.AttentionLayers, options.KernelSize, batchSize, trainCount);
+        string signature = string.Join('|', kind, loss, dataset.Steps, dataset.FeatureCount, classes, options.HiddenSize, options.AttentionHeads, options.AttentionLayers, options.KernelSize, options.Dropout, batchSize, trainCount);
 
         using var session = new TrainingStepRunner(program, batchSize, options.Device, options.CudaDeviceId, options.IntraOpThreads, options.Log);
         int startEpoch = 0;
@@ -82,7 +87,12 @@ public static class ForecastTrainer
                 (checkpoint.Epoch, checkpoint.Steps, checkpoint.BestEpoch, checkpoint.BestValidationLoss, checkpoint.BestTrainingLoss, checkpoint.EpochsWithoutImprovement, checkpoint.BestState);
         }
 
-        var batch = new float[][] { new float[batchSize * data.FeatureWidth], new float[batchSize * data.MaskWidth], new float[batchSize * data.TargetWidth] };
+        float[][] batch = [new float[batchSize * data.FeatureWidth], new float[batchSize * data.MaskWidth], new float[batchSize * data.TargetWidth]];
+        if (program.Data.Count > batch.Length)
+        {
+            batch = [.. batch, new float[batchSize * program.Data[^1].Shape[1]]];
+        }
+
         int epoch = startEpoch;
         while (epoch < options.Epochs && stale < options.Patience)
         {
@@ -100,6 +110,10 @@ public static class ForecastTrainer
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 data.Gather(trainRows.AsSpan(b * batchSize, batchSize), batch);
+                if (batch.Length > 3)
+                {
+                    FillDropoutMask(batch[3], options.Dropout, random);
+                }
                 float batchLoss = session.Step(batch, (float)LearningRate(options, step, totalSteps));
                 if (!float.IsFinite(batchLoss))
                 {
@@ -160,6 +174,16 @@ public static class ForecastTrainer
 
         double progress = Math.Clamp((step - options.WarmupSteps) / (double)Math.Max(1, totalSteps - options.WarmupSteps), 0, 1);
         return options.LearningRate * (0.1 + 0.9 * 0.5 * (1 + Math.Cos(Math.PI * progress)));
+    }
+
+    // inverted dropout: kept units are scaled by 1/(1-p) so inference needs no rescaling
+    private static void FillDropoutMask(float[] mask, double probability, DeterministicRandom random)
+    {
+        float kept = (float)(1 / (1 - probability));
+        for (int i = 0; i < mask.Length; i++)
+        {
+            mask[i] = random.NextDouble() < probability ? 0f : kept;
+        }
     }
 
     private static int ClassCount(TrainingDataset dataset, TrainingOptions options)

@@ -21,6 +21,12 @@ public sealed class TrainingOptions
     /// <summary>CNN kernel length in samples. Default 5.</summary>
     public int KernelSize { get; set; } = 5;
 
+    /// <summary>
+    /// Dropout probability on the representation that feeds the head (GRU last state, attention last position, CNN
+    /// pooled channels), training only; the exported model has none. Default 0 (off); above 0.5 slows learning a lot.
+    /// </summary>
+    public double Dropout { get; set; }
+
     /// <summary>Passes over the training split. Default 30; early stopping may end sooner.</summary>
     public int Epochs { get; set; } = 30;
 

@@ -43,9 +43,8 @@ internal static class AttentionArchitecture
 
         var last = g.Squeeze(g.Slice(e, [t - 1], [t], [1]), 1);
         var normed = g.LayerNorm(last, p.Filled("final.ln.g", 1f, d), p.Filled("final.ln.b", 0f, d));
-        var head = g.Add(g.MatMul(normed, p.Weight("head.w", d, d, s.Outputs)), p.Filled("head.b", 0f, s.Outputs));
         var explanation = attention is null ? null : g.ReduceMean(g.Slice(attention, [t - 1], [t], [2]), [1, 2]);
-        return new ArchitectureOutput(head, explanation);
+        return new ArchitectureOutput(normed, p.Weight("head.w", d, d, s.Outputs), p.Filled("head.b", 0f, s.Outputs), explanation);
     }
 
     /// <summary>PE[t, 2i] = sin(t / 10000^(2i/D)), PE[t, 2i+1] = cos(...), Vaswani et al. (2017).</summary>

@@ -22,7 +22,7 @@ internal static class GruArchitecture
         var batch = g.Slice(g.ShapeOf(x), [0], [1], [0]);
         var h0 = g.ConstantOfShape(g.Concat(0, batch, g.Ints(h)), ElementType.Float, [x.Shape[0], h]);
         var last = Recurrence.Scan(g, (body, state, step, w) => [Cell(body, state[0], step[0], w[0], w[1], h)], [h0], [gx], [wh, bh])[0];
-        return new ArchitectureOutput(g.Add(g.MatMul(last, wo), bo), null);
+        return new ArchitectureOutput(last, wo, bo, null);
     }
 
     // r = σ(gx_r + gh_r); z = σ(gx_z + gh_z); n = tanh(gx_n + r * gh_n); h' = (1 - z) n + z h = n + z (h - n)

@@ -20,8 +20,7 @@ internal static class SessionCnnArchitecture
         var h2 = g.Relu(g.Conv(h1, p.Weight("conv2.w", c * k, c, c, k), p.Filled("conv2.b", 0f, c), pads));
         var wo = p.Weight("head.w", c, c, s.Outputs);
         var bo = p.Filled("head.b", 0f, s.Outputs);
-        var head = g.Add(g.MatMul(g.ReduceMean(h2, [2]), wo), bo);
         var evidence = g.MatMul(g.Transpose(h2, 0, 2, 1), wo);
-        return new ArchitectureOutput(head, evidence);
+        return new ArchitectureOutput(g.ReduceMean(h2, [2]), wo, bo, evidence);
     }
 }

@@ -112,7 +112,7 @@ internal sealed class TrainingStepRunner : IDisposable
         return _loss[0];
     }
 
-    /// <summary>Forward pass and loss on any number of rows with the current parameters; returns the evaluation outputs in order.</summary>
+    /// <summary>Forward pass and loss (without dropout) on any number of rows with the current parameters; returns the evaluation outputs in order.</summary>
     public float[][] Evaluate(IReadOnlyList<float[]> data, int rows)
     {
         using var binding = _evaluate.CreateIoBinding();
@@ -128,8 +128,13 @@ internal sealed class TrainingStepRunner : IDisposable
                 }
             }
 
-            for (int i = 0; i < _program.Data.Count; i++)
+            for (int i = 0; i < data.Count; i++)
             {
+                if (!_evaluate.InputMetadata.ContainsKey(_program.Data[i].Name))
+                {
+                    continue;
+                }
+
                 var value = OrtValue.CreateTensorValueFromMemory(data[i], [rows, .. _program.Data[i].Shape.Skip(1)]);
                 values.Add(value);
                 binding.BindInput(_program.Data[i].Name, value);

@@ -19,11 +19,15 @@ internal sealed class ModelBlueprint
     public const string ChannelMaskName = "channel_mask";
     public const string TargetsName = "targets";
     public const string LossName = "loss";
+    public const string EvaluationLossName = "evaluation_loss";
+    public const string DropoutMaskName = "dropout_mask";
 
-    private ModelBlueprint(Graph graph, Tensor loss, IReadOnlyDictionary<string, Tensor> outputs, List<(Tensor Parameter, float[] Initial)> parameters, Tensor targets)
+    private ModelBlueprint(Graph graph, Tensor loss, Tensor evaluationLoss, IReadOnlyDictionary<string, Tensor> outputs, List<(Tensor Parameter, float[] Initial)> parameters, Tensor targets, Tensor? dropoutMask)
     {
         Graph = graph;
         Loss = loss;
+        EvaluationLoss = evaluationLoss;
+        DropoutMask = dropoutMask;
         Outputs = outputs;
         Parameters = parameters;
         Targets = targets;
@@ -31,7 +35,14 @@ internal sealed class ModelBlueprint
 
     public Graph Graph { get; }
 
+    /// <summary>The training loss (with dropout when enabled).</summary>
     public Tensor Loss { get; }
+
+    /// <summary>The loss without dropout, for validation.</summary>
+    public Tensor EvaluationLoss { get; }
+
+    /// <summary>[N, R] dropout mask input of the training graph (0 or 1/(1-p) per entry), null without dropout.</summary>
+    public Tensor? DropoutMask { get; }
 
     public Tensor Targets { get; }
 
@@ -67,56 +78,19 @@ internal sealed class ModelBlueprint
             ModelKind.SessionCnn => SessionCnnArchitecture.Build(g, normalized, mask, parameters, settings),
             _ => throw new LearningException($"unknown model kind {kind}"),
         };
-        var head = architecture.Head;
+        var targets = loss == LossKind.CategoricalCrossEntropy
+            ? g.Input(TargetsName, ElementType.Float, n, classes)
+            : g.Input(TargetsName, ElementType.Float, n);
         var outputs = new Dictionary<string, Tensor>(StringComparer.Ordinal);
-        Tensor targets;
-        Tensor lossValue;
-        var targetMean = g.Scalar(normalization.TargetMean, ElementType.Float);
-        var targetStd = g.Scalar(normalization.TargetStd, ElementType.Float);
-        if (loss == LossKind.CategoricalCrossEntropy)
+        var evaluationLoss = Objective(g, loss, architecture.Head(g, architecture.Representation), targets, settings.Outputs, options, normalization, outputs);
+        var trainingLoss = evaluationLoss;
+        Tensor? dropoutMask = null;
+        if (options.Dropout > 0)
         {
-            targets = g.Input(TargetsName, ElementType.Float, n, classes);
-            lossValue = Losses.CategoricalCrossEntropy(g, head, targets);
-            outputs["probabilities"] = g.Softmax(head, -1);
-        }
-        else
-        {
-            targets = g.Input(TargetsName, ElementType.Float, n);
-            var columns = settings.Outputs == 1 ? [head] : g.Split(head, 1, Enumerable.Repeat(1L, settings.Outputs).ToArray());
-            var first = g.Squeeze(columns[0], 1);
-            var standardized = g.Div(g.Sub(targets, targetMean), targetStd);
-            switch (loss)
-            {
-                case LossKind.GaussianNll:
-                    {
-                        // softplus keeps the variance positive; the floor keeps the log-likelihood finite
-                        var variance = g.Add(g.Softplus(g.Squeeze(columns[1], 1)), g.Scalar(1e-4, ElementType.Float));
-                        lossValue = Losses.GaussianNegativeLogLikelihood(g, first, variance, standardized);
-                        outputs["variance"] = g.Mul(variance, g.Mul(targetStd, targetStd));
-                        break;
-                    }
-
-                case LossKind.MeanSquaredError:
-                    lossValue = Losses.MeanSquaredError(g, first, standardized);
-                    break;
-                case LossKind.Huber:
-                    lossValue = Losses.Huber(g, first, standardized, options.HuberDelta);
-                    break;
-                case LossKind.Pinball:
-                    lossValue = Losses.Pinball(g, first, standardized, options.Quantile);
-                    break;
-                case LossKind.BinaryCrossEntropy:
-                    lossValue = Losses.BinaryCrossEntropyWithLogits(g, first, targets, options.PositiveClassWeight, options.NegativeClassWeight);
-                    outputs["probability"] = g.Sigmoid(first);
-                    break;
-                default:
-                    throw new LearningException($"unknown loss {loss}");
-            }
-
-            if (loss != LossKind.BinaryCrossEntropy)
-            {
-                outputs["mean"] = g.Add(g.Mul(first, targetStd), targetMean);
-            }
+            // inverted dropout (Srivastava et al., 2014) on the representation; the mask comes from the host each step
+            dropoutMask = g.Input(DropoutMaskName, ElementType.Float, n, architecture.Representation.Shape[1]);
+            var dropped = g.Mul(architecture.Representation, dropoutMask);
+            trainingLoss = Objective(g, loss, architecture.Head(g, dropped), targets, settings.Outputs, options, normalization, null);
         }
 
         if (architecture.Explanation is { } explanation)
@@ -129,7 +103,49 @@ internal sealed class ModelBlueprint
             outputs[name] = g.Identity(tensor).Named(name);
         }
 
-        return new ModelBlueprint(g, g.Identity(lossValue).Named(LossName), outputs, parameters.Items, targets);
+        var evaluation = g.Identity(evaluationLoss).Named(dropoutMask is null ? LossName : EvaluationLossName);
+        var training = dropoutMask is null ? evaluation : g.Identity(trainingLoss).Named(LossName);
+        return new ModelBlueprint(g, training, evaluation, outputs, parameters.Items, targets, dropoutMask);
+    }
+
+    // The loss of a head against the targets; with outputs given, also the inference outputs computed from that head.
+    private static Tensor Objective(Graph g, LossKind loss, Tensor head, Tensor targets, int width, TrainingOptions options, Normalization normalization, Dictionary<string, Tensor>? outputs)
+    {
+        if (loss == LossKind.CategoricalCrossEntropy)
+        {
+            outputs?.Add("probabilities", g.Softmax(head, -1));
+            return Losses.CategoricalCrossEntropy(g, head, targets);
+        }
+
+        var targetMean = g.Scalar(normalization.TargetMean, ElementType.Float);
+        var targetStd = g.Scalar(normalization.TargetStd, ElementType.Float);
+        var columns = width == 1 ? [head] : g.Split(head, 1, Enumerable.Repeat(1L, width).ToArray());
+        var first = g.Squeeze(columns[0], 1);
+        var standardized = g.Div(g.Sub(targets, targetMean), targetStd);
+        if (loss != LossKind.BinaryCrossEntropy)
+        {
+            outputs?.Add("mean", g.Add(g.Mul(first, targetStd), targetMean));
+        }
+
+        switch (loss)
+        {
+            case LossKind.GaussianNll:
+                // softplus keeps the variance positive; the floor keeps the log-likelihood finite
+                var variance = g.Add(g.Softplus(g.Squeeze(columns[1], 1)), g.Scalar(1e-4, ElementType.Float));
+                outputs?.Add("variance", g.Mul(variance, g.Mul(targetStd, targetStd)));
+                return Losses.GaussianNegativeLogLikelihood(g, first, variance, standardized);
+            case LossKind.MeanSquaredError:
+                return Losses.MeanSquaredError(g, first, standardized);
+            case LossKind.Huber:
+                return Losses.Huber(g, first, standardized, options.HuberDelta);
+            case LossKind.Pinball:
+                return Losses.Pinball(g, first, standardized, options.Quantile);
+            case LossKind.BinaryCrossEntropy:
+                outputs?.Add("probability", g.Sigmoid(first));
+                return Losses.BinaryCrossEntropyWithLogits(g, first, targets, options.PositiveClassWeight, options.NegativeClassWeight);
+            default:
+                throw new LearningException($"unknown loss {loss}");
+        }
     }
 
     public TrainingProgram BuildProgram(AdamWSettings settings)
@@ -138,9 +154,9 @@ internal sealed class ModelBlueprint
         var slots = AdamW.Build(Graph, Parameters, gradients, settings);
         var training = OnnxWriter.Write(Graph, [Loss, .. slots.Select(s => s.Out)]);
         var evaluationOutputs = Outputs.Values.OrderBy(t => t.Name, StringComparer.Ordinal).ToArray();
-        var evaluation = OnnxWriter.Write(Graph, [Loss, .. evaluationOutputs]);
-        var features = Graph[FeaturesName];
-        var data = new[] { features, Graph[ChannelMaskName], Targets }
+        var evaluation = OnnxWriter.Write(Graph, [EvaluationLoss, .. evaluationOutputs]);
+        Tensor[] dataInputs = DropoutMask is null ? [Graph[FeaturesName], Graph[ChannelMaskName], Targets] : [Graph[FeaturesName], Graph[ChannelMaskName], Targets, DropoutMask];
+        var data = dataInputs
             .Select(t => new DataSpec(t.Name, t.Shape.Select(d => d.IsKnown ? d.Value : -1).ToArray()))
             .ToArray();
         return new TrainingProgram(
@@ -150,7 +166,7 @@ internal sealed class ModelBlueprint
             data,
             AdamW.LearningRateName,
             LossName,
-            [LossName, .. evaluationOutputs.Select(t => t.Name)]);
+            [EvaluationLoss.Name, .. evaluationOutputs.Select(t => t.Name)]);
     }
 
     /// <summary>The inference model: the forward cone of the outputs with the given parameter values as initializers.</summary>

@@ -235,6 +235,27 @@ public sealed class ForecastTrainerTests
         Assert.NotNull(weightedModel.Metrics.ValidationAccuracy);
     }
 
+    [Theory]
+    [InlineData(ModelKind.GruForecaster)]
+    [InlineData(ModelKind.AttentionForecaster)]
+    public void DropoutChangesTrainingButTheExportedModelScoresDeterministicallyWithoutIt(ModelKind kind)
+    {
+        var withDropout = Tiny(3);
+        withDropout.Dropout = 0.3;
+        withDropout.AttentionHeads = 2;
+        var without = Tiny(3);
+        without.AttentionHeads = 2;
+
+        var dropped = ForecastTrainer.Train(kind, s_small.Value, withDropout);
+        var plain = ForecastTrainer.Train(kind, s_small.Value, without);
+        using var scorer = new ModelScorer(dropped.OnnxBytes);
+
+        Assert.NotEqual(plain.OnnxBytes, dropped.OnnxBytes);
+        Assert.True(double.IsFinite(dropped.Metrics.ValidationLoss));
+        Assert.Equal(scorer.Score(s_small.Value.Features).Mean, scorer.Score(s_small.Value.Features).Mean);
+        Assert.Throws<LearningException>(() => ForecastTrainer.Train(kind, s_small.Value, new TrainingOptions { Dropout = 1.0 }));
+    }
+
     [Fact]
     public void TooFewSamplesForAValidationSplitAreRefused()
     {
