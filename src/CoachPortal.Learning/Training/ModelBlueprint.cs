@@ -98,9 +98,9 @@ internal sealed class ModelBlueprint
             outputs[kind == ModelKind.AttentionForecaster ? "attention" : "evidence"] = explanation;
         }
 
-        foreach (var (name, tensor) in outputs)
+        foreach (var name in outputs.Keys.ToArray())
         {
-            outputs[name] = g.Identity(tensor).Named(name);
+            outputs[name] = g.Identity(outputs[name]).Named(name);
         }
 
         var evaluation = g.Identity(evaluationLoss).Named(dropoutMask is null ? LossName : EvaluationLossName);
