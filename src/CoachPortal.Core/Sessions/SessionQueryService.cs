@@ -13,7 +13,7 @@ public sealed class SessionQueryService(IDbContextFactory<AppDbContext> dbFactor
     /// <summary>Most points per chart series sent to the browser.</summary>
     public const int MaxChartPoints = 2000;
 
-    public async Task<SessionPage> ListAsync(Caller caller, int athleteId, SessionFilter filter, CancellationToken ct = default)
+    public async Task<SessionListPage> ListAsync(Caller caller, int athleteId, SessionFilter filter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -48,7 +48,7 @@ public sealed class SessionQueryService(IDbContextFactory<AppDbContext> dbFactor
                 s.AvgHeartRateBpm, s.AvgPowerWatts, s.Tss, s.HrTss, s.Rpe, s.SourceFileId,
                 s.SourceFile == null ? null : s.SourceFile.OriginalName))
             .ToListAsync(ct);
-        return new SessionPage(items, total);
+        return new SessionListPage(items, total);
     }
 
     /// <summary>The session with laps and each stream downsampled (LTTB) to at most <paramref name="maxPoints"/>.</summary>

@@ -1,4 +1,4 @@
 namespace CoachPortal.Core.Sessions;
 
 /// <summary>A page of sessions and how many match the filter in all.</summary>
-public sealed record SessionPage(IReadOnlyList<SessionRow> Items, int TotalCount);
+public sealed record SessionListPage(IReadOnlyList<SessionRow> Items, int TotalCount);
