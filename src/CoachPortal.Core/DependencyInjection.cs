@@ -76,6 +76,7 @@ public static class DependencyInjection
         services.AddScoped<TeamBoardService>();
         services.AddScoped<AthleteDashboardService>();
         services.AddTransient<LoadRecomputeJob>();
+        services.AddScoped<DemoTrainingSeeder>();
 
         AddJobs(builder, database.Provider, dataDirectory, sqlServer);
 

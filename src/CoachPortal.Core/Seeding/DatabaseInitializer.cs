@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using CoachPortal.Core.Athletes;
 using CoachPortal.Core.Data;
+using CoachPortal.Core.Load;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Teams;
 using Microsoft.AspNetCore.Identity;
@@ -19,6 +20,7 @@ public sealed class DatabaseInitializer(
     IOptions<DatabaseOptions> database,
     IOptions<SeedOptions> seed,
     IOptions<DemoOptions> demo,
+    DemoTrainingSeeder demoTraining,
     IHostEnvironment environment,
     ILogger<DatabaseInitializer> logger)
 {
@@ -54,6 +56,7 @@ public sealed class DatabaseInitializer(
         if (demo.Value.Enabled ?? environment.IsDevelopment())
         {
             await EnsureDemoAsync(ct);
+            await demoTraining.SeedAsync(DemoTeamName, ct);
         }
     }
 

@@ -1,0 +1,113 @@
+using CoachPortal.Core.Data;
+using CoachPortal.Core.Performance;
+using CoachPortal.Core.Wellness;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoachPortal.Core.Load;
+
+/// <summary>
+/// Fills the demo team with six weeks of check-ins, test results and two injuries, and queues the daily-load
+/// computation of every demo athlete who has sessions but no loads yet. Idempotent: runs at each start and does
+/// only what is missing.
+/// </summary>
+public sealed class DemoTrainingSeeder(IDbContextFactory<AppDbContext> dbFactory, LoadRecomputeScheduler scheduler, TimeProvider clock)
+{
+    public async Task SeedAsync(string demoTeamName, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var teamId = await db.Teams.Where(t => t.Name == demoTeamName).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
+        if (teamId is null)
+        {
+            return;
+        }
+
+        var athletes = await db.Athletes.Where(a => a.TeamId == teamId).OrderBy(a => a.Id).Select(a => new { a.Id, a.FirstName, a.Sport }).ToListAsync(ct);
+        var ids = athletes.Select(a => a.Id).ToList();
+        var today = await AthleteClock.TodayAsync(db, teamId.Value, clock, ct);
+        if (!await db.WellnessCheckIns.AnyAsync(w => ids.Contains(w.AthleteId), ct))
+        {
+            var rng = new Random(4);
+            foreach (var a in athletes)
+            {
+                AddCheckIns(db, a.Id, a.FirstName, today, rng);
+                AddTests(db, a.Id, a.Sport, today, rng);
+            }
+
+            AddInjuries(db, athletes.Select(a => (a.Id, a.FirstName)).ToList(), today);
+            await db.SaveChangesAsync(ct);
+        }
+
+        var withSessions = await db.TrainingSessions.Where(s => ids.Contains(s.AthleteId)).Select(s => s.AthleteId).Distinct().ToListAsync(ct);
+        var computed = await db.LoadRecomputeStates.Where(s => ids.Contains(s.AthleteId)).Select(s => s.AthleteId).ToListAsync(ct);
+        foreach (var id in withSessions.Except(computed))
+        {
+            await scheduler.ScheduleFullAsync(id, ct);
+        }
+    }
+
+    private static void AddCheckIns(AppDbContext db, int athleteId, string firstName, DateOnly today, Random rng)
+    {
+        for (var d = 41; d >= 0; d--)
+        {
+            // Alex (the demo athlete account) has not checked in today, so the reminder shows; Gustavo stopped four days ago.
+            if ((firstName == "Alex" && d == 0) || (firstName == "Gustavo" && d < 4) || rng.NextDouble() < 0.1)
+            {
+                continue;
+            }
+
+            // Chidi's last two days are a clear drop below his own baseline.
+            var low = firstName == "Chidi" && d < 2;
+            int Scale(int mean) => Math.Clamp(mean + rng.Next(-1, 2), 1, 10);
+            db.WellnessCheckIns.Add(new WellnessCheckIn
+            {
+                AthleteId = athleteId,
+                Date = today.AddDays(-d),
+                Readiness = low ? 3 : Scale(7),
+                Fatigue = low ? 8 : Scale(4),
+                Soreness = low ? 7 : Scale(3),
+                SorenessBodyArea = low ? "Hamstring" : null,
+                SleepHours = Math.Round((low ? 5.5 : 7.5) + (rng.NextDouble() - 0.5), 1),
+                SleepQuality = low ? 4 : Scale(7),
+                Stress = low ? 7 : Scale(3),
+                Mood = low ? 4 : Scale(7),
+                RestingHeartRateBpm = (low ? 56 : 46) + rng.Next(-2, 3),
+                HrvRmssdMs = Math.Round((low ? 48 : 75) + (rng.NextDouble() * 12), 1),
+            });
+        }
+    }
+
+    private static void AddTests(AppDbContext db, int athleteId, string? sport, DateOnly today, Random rng)
+    {
+        var kind = sport == "Cycling" ? PerformanceTestKinds.Find("20-min power")! : PerformanceTestKinds.Find("5 km time trial")!;
+        var baseline = kind.HigherIsBetter ? 250 + rng.Next(0, 60) : 1020 + rng.Next(0, 180);
+        for (var i = 0; i < 7; i++)
+        {
+            // Every three weeks over the last ~4 months, improving about 1 % per test with noise.
+            var progress = 1 + (0.01 * i) + ((rng.NextDouble() - 0.5) * 0.01);
+            db.PerformanceTests.Add(new PerformanceTest
+            {
+                AthleteId = athleteId,
+                Date = today.AddDays(-126 + (21 * i)),
+                Kind = kind.Name,
+                Unit = kind.Unit,
+                HigherIsBetter = kind.HigherIsBetter,
+                Value = Math.Round(kind.HigherIsBetter ? baseline * progress : baseline / progress, 0),
+            });
+        }
+    }
+
+    private static void AddInjuries(AppDbContext db, IReadOnlyList<(int Id, string FirstName)> athletes, DateOnly today)
+    {
+        foreach (var (id, name) in athletes)
+        {
+            if (name == "Freya")
+            {
+                db.Injuries.Add(new Injury { AthleteId = id, Kind = InjuryKind.Injury, OnsetDate = today.AddDays(-60), BodyArea = "Calf", Severity = InjurySeverity.Moderate, DaysLost = 10, ReturnDate = today.AddDays(-50), Notes = "Calf strain in intervals." });
+            }
+            else if (name == "Eitan")
+            {
+                db.Injuries.Add(new Injury { AthleteId = id, Kind = InjuryKind.Illness, OnsetDate = today.AddDays(-20), BodyArea = "General/illness", Severity = InjurySeverity.Mild, DaysLost = 4, ReturnDate = today.AddDays(-16), Notes = "Upper-respiratory infection." });
+            }
+        }
+    }
+}
