@@ -6,6 +6,7 @@ using CoachPortal.Core.Jobs;
 using CoachPortal.Core.Load;
 using CoachPortal.Core.Notifications;
 using CoachPortal.Core.Performance;
+using CoachPortal.Core.Plans;
 using CoachPortal.Core.Roster;
 using CoachPortal.Core.Seeding;
 using CoachPortal.Core.Sessions;
@@ -76,6 +77,15 @@ public static class DependencyInjection
         services.AddScoped<TeamBoardService>();
         services.AddScoped<AthleteDashboardService>();
         services.AddTransient<LoadRecomputeJob>();
+        services.TryAddSingleton<IPlanForecastAdvisor, NoPlanForecastAdvisor>();
+        services.AddScoped<WorkoutLibraryService>();
+        services.AddScoped<PlanTemplateService>();
+        services.AddScoped<PlanPersonalisationService>();
+        services.AddScoped<PlanCalendarService>();
+        services.AddScoped<PlanProjectionService>();
+        services.AddScoped<PlanComplianceService>();
+        services.AddScoped<CalendarFeedService>();
+        services.AddTransient<PlanPersonalisationJob>();
         services.AddScoped<DemoTrainingSeeder>();
 
         AddJobs(builder, database.Provider, dataDirectory, sqlServer);

@@ -2,6 +2,7 @@ using CoachPortal.Core.Athletes;
 using CoachPortal.Core.Invitations;
 using CoachPortal.Core.Load;
 using CoachPortal.Core.Performance;
+using CoachPortal.Core.Plans;
 using CoachPortal.Core.Roster;
 using CoachPortal.Core.Sessions;
 using CoachPortal.Core.Teams;
@@ -55,6 +56,20 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<DailyLoad> DailyLoads => Set<DailyLoad>();
 
     public DbSet<LoadRecomputeState> LoadRecomputeStates => Set<LoadRecomputeState>();
+
+    public DbSet<WorkoutDefinition> Workouts => Set<WorkoutDefinition>();
+
+    public DbSet<PlanTemplate> PlanTemplates => Set<PlanTemplate>();
+
+    public DbSet<PlanBlock> PlanBlocks => Set<PlanBlock>();
+
+    public DbSet<PlanTemplateSession> PlanTemplateSessions => Set<PlanTemplateSession>();
+
+    public DbSet<PlanAssignment> PlanAssignments => Set<PlanAssignment>();
+
+    public DbSet<PlannedSession> PlannedSessions => Set<PlannedSession>();
+
+    public DbSet<AthletePlanSettings> AthletePlanSettings => Set<AthletePlanSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,14 @@
+namespace CoachPortal.Core.Plans;
+
+/// <summary>
+/// Where model forecasts (readiness, injury risk, performance uncertainty) enter planning. The personaliser applies
+/// the advice before its load constraints; the projection shows the band. <see cref="NoPlanForecastAdvisor"/> is the
+/// default until models are active.
+/// </summary>
+public interface IPlanForecastAdvisor
+{
+    Task<IReadOnlyList<PlanAdvice>> AdviseAsync(int athleteId, DateOnly fromDate, DateOnly toDate, CancellationToken ct);
+
+    /// <summary>Lower and upper CTL per day of the projection, or null when no forecaster is active.</summary>
+    Task<IReadOnlyList<(double Low, double High)>?> ProjectionBandAsync(int athleteId, IReadOnlyList<double> projectedCtl, CancellationToken ct);
+}

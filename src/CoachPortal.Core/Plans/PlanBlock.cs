@@ -1,0 +1,15 @@
+namespace CoachPortal.Core.Plans;
+
+/// <summary>A run of weeks in one phase; blocks follow each other in <see cref="Order"/>.</summary>
+public class PlanBlock
+{
+    public int Id { get; set; }
+
+    public int PlanTemplateId { get; set; }
+
+    public int Order { get; set; }
+
+    public PlanPhase Phase { get; set; }
+
+    public int Weeks { get; set; }
+}

@@ -1,0 +1,3 @@
+namespace CoachPortal.Core.Plans;
+
+public sealed record PlanBlockInput(PlanPhase Phase, int Weeks);
