@@ -72,7 +72,7 @@ public static class DependencyInjection
         SessionsRegistration.AddSessions(services, dataDirectory);
         services.AddScoped<WellnessService>();
         services.AddScoped<PerformanceService>();
-        services.AddScoped<LoadRecomputeScheduler>();
+        services.AddSingleton<LoadRecomputeScheduler>();
         services.AddScoped<TeamLoadSettingsService>();
         services.AddScoped<TeamBoardService>();
         services.AddScoped<AthleteDashboardService>();
@@ -87,6 +87,7 @@ public static class DependencyInjection
         services.AddScoped<CalendarFeedService>();
         services.AddTransient<PlanPersonalisationJob>();
         services.AddScoped<DemoTrainingSeeder>();
+        services.AddHostedService<LoadRollForwardSchedule>();
 
         AddJobs(builder, database.Provider, dataDirectory, sqlServer);
 

@@ -1,5 +1,6 @@
 using CoachPortal.Analytics.Load;
 using CoachPortal.Core.Load;
+using CoachPortal.Core.Sessions;
 using CoachPortal.Core.Teams;
 using Microsoft.EntityFrameworkCore;
 
@@ -144,6 +145,45 @@ public sealed class LoadRecomputeJobTests(PortalTestHost world) : IClassFixture<
         Assert.Equal(DateOnly.FromDateTime(laEvening), day.AddDays(1));
         Assert.Equal(70, rows.Single(r => r.Date == day).PrimaryLoad);
         Assert.Equal(40, rows.Single(r => r.Date == day.AddDays(1)).PrimaryLoad);
+    }
+
+    [Fact]
+    public async Task AChangedSessionMarksTheAthleteStaleFromTheDayBeforeItsUtcDate()
+    {
+        var athlete = await LoadTestData.NewAthleteAsync(world, world.CoachA, world.TeamA, "Hook");
+        var day = LoadTestData.TodayUtc.AddDays(-4);
+
+        world.Get<SessionChangePublisher>().OnSessionsChanged(athlete, day);
+        world.Get<SessionChangePublisher>().OnSessionsChanged(athlete, day.AddDays(2));
+
+        await using var db = world.CreateDb();
+        var state = await db.LoadRecomputeStates.SingleAsync(s => s.AthleteId == athlete);
+        Assert.Equal(day.AddDays(-1), state.DirtyFromDate);
+        Assert.Equal(2, state.Generation);
+    }
+
+    [Fact]
+    public async Task TheDailyRollForwardExtendsStaleAthletesToToday()
+    {
+        var athlete = await LoadTestData.NewAthleteAsync(world, world.CoachA, world.TeamA, "Roll");
+        await LoadTestData.AddSessionsAsync(world, LoadTestData.DailySessions(athlete, 40, 5, d => 45));
+        await LoadTestData.RecomputeAsync(world, athlete, DateOnly.MinValue);
+        var full = await LoadTestData.LoadsAsync(world, athlete);
+        await using (var db = world.CreateDb())
+        {
+            var cut = LoadTestData.TodayUtc.AddDays(-3);
+            await db.DailyLoads.Where(d => d.AthleteId == athlete && d.Date >= cut).ExecuteDeleteAsync();
+        }
+
+        await world.Get<LoadRecomputeScheduler>().RollForwardAllAsync(CancellationToken.None);
+        await world.Get<LoadRecomputeJob>().RunAsync(athlete, CancellationToken.None);
+
+        var rolled = await LoadTestData.LoadsAsync(world, athlete);
+        Assert.Equal(full.Count, rolled.Count);
+        for (var i = 0; i < full.Count; i++)
+        {
+            AssertSameDay(full[i].ToDay(), rolled[i].ToDay());
+        }
     }
 
     private static TrainingLoadDay[] FullComputation(DateOnly start, double[] loads) =>

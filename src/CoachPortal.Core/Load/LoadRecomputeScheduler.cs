@@ -1,3 +1,4 @@
+using CoachPortal.Analytics.Load;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Jobs;
 using Hangfire;
@@ -10,13 +11,41 @@ namespace CoachPortal.Core.Load;
 /// and queues <see cref="LoadRecomputeJob"/>. Call it after sessions are imported, edited or deleted, and after an
 /// RPE changes.
 /// </summary>
-public sealed class LoadRecomputeScheduler(IDbContextFactory<AppDbContext> dbFactory, IBackgroundJobClient jobs)
+public sealed class LoadRecomputeScheduler(IDbContextFactory<AppDbContext> dbFactory, IBackgroundJobClient jobs, TimeProvider clock)
 {
     /// <summary>Recompute the athlete from <paramref name="fromLocalDate"/> (the athlete's local day) on.</summary>
     public async Task ScheduleAsync(int athleteId, DateOnly fromLocalDate, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await MarkDirtyAsync(db, athleteId, fromLocalDate, ct);
+        jobs.Enqueue<LoadRecomputeJob>(JobQueues.Default, j => j.RunAsync(athleteId, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// Synchronous form of <see cref="ScheduleAsync(int, DateOnly, CancellationToken)"/> for callers that cannot await
+    /// (a notification hook); two short statements, safe under any synchronization context.
+    /// </summary>
+    public void Schedule(int athleteId, DateOnly fromLocalDate)
+    {
+        using var db = dbFactory.CreateDbContext();
+        var updated = db.LoadRecomputeStates.Where(s => s.AthleteId == athleteId).ExecuteUpdate(s => s
+            .SetProperty(x => x.DirtyFromDate, x => x.DirtyFromDate == null || x.DirtyFromDate > fromLocalDate ? fromLocalDate : x.DirtyFromDate)
+            .SetProperty(x => x.Generation, x => x.Generation + 1));
+        if (updated == 0)
+        {
+            db.LoadRecomputeStates.Add(new LoadRecomputeState { AthleteId = athleteId, DirtyFromDate = fromLocalDate, Generation = 1 });
+            try
+            {
+                db.SaveChanges();
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                Schedule(athleteId, fromLocalDate);
+                return;
+            }
+        }
+
         jobs.Enqueue<LoadRecomputeJob>(JobQueues.Default, j => j.RunAsync(athleteId, CancellationToken.None));
     }
 
@@ -38,6 +67,28 @@ public sealed class LoadRecomputeScheduler(IDbContextFactory<AppDbContext> dbFac
         foreach (var id in athleteIds)
         {
             await ScheduleFullAsync(id, ct);
+        }
+    }
+
+    /// <summary>Queues a recompute from the day after the last stored row for every athlete whose rows end before their today.</summary>
+    public async Task RollForwardAllAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var zones = (await db.TeamLoadSettings.AsNoTracking().Select(s => new { s.TeamId, s.TimeZoneId }).ToListAsync(ct))
+            .ToDictionary(s => s.TeamId, s => TeamLoadSettings.ResolveTimeZone(s.TimeZoneId));
+        var latest = await db.DailyLoads.GroupBy(d => d.AthleteId)
+            .Select(g => new { AthleteId = g.Key, Last = g.Max(d => d.Date) })
+            .Join(db.Athletes, l => l.AthleteId, a => a.Id, (l, a) => new { l.AthleteId, l.Last, a.TeamId })
+            .ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        foreach (var row in latest)
+        {
+            var today = DailyLoadAggregator.LocalDate(now, zones.GetValueOrDefault(row.TeamId, TimeZoneInfo.Utc));
+            if (row.Last < today)
+            {
+                await MarkDirtyAsync(db, row.AthleteId, row.Last.AddDays(1), ct);
+                jobs.Enqueue<LoadRecomputeJob>(JobQueues.Default, j => j.RunAsync(row.AthleteId, CancellationToken.None));
+            }
         }
     }
 
