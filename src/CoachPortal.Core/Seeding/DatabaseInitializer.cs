@@ -3,6 +3,7 @@ using CoachPortal.Core.Athletes;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Load;
 using CoachPortal.Core.Security;
+using CoachPortal.Core.Sessions;
 using CoachPortal.Core.Teams;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,7 @@ public sealed class DatabaseInitializer(
     IOptions<DatabaseOptions> database,
     IOptions<SeedOptions> seed,
     IOptions<DemoOptions> demo,
+    DemoSessionSeeder demoSessions,
     DemoTrainingSeeder demoTraining,
     IHostEnvironment environment,
     ILogger<DatabaseInitializer> logger)
@@ -56,6 +58,7 @@ public sealed class DatabaseInitializer(
         if (demo.Value.Enabled ?? environment.IsDevelopment())
         {
             await EnsureDemoAsync(ct);
+            await demoSessions.SeedAsync(DemoTeamName, ct);
             await demoTraining.SeedAsync(DemoTeamName, ct);
         }
     }

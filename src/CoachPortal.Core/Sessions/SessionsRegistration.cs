@@ -22,5 +22,6 @@ internal static class SessionsRegistration
         services.AddScoped<SessionImportService>();
         services.AddScoped<SessionQueryService>();
         services.AddTransient<SessionImportJob>();
+        services.AddScoped<DemoSessionSeeder>();
     }
 }
