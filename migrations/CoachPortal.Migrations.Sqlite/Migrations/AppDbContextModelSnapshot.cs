@@ -365,6 +365,267 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("TeamLoadSettings");
                 });
 
+            modelBuilder.Entity("CoachPortal.Core.Models.ModelPrediction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsOfDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExplanationJson")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Lower")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ModelVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Upper")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AthleteId", "Target", "AsOfDate");
+
+                    b.HasIndex("ModelVersionId", "AthleteId", "AsOfDate")
+                        .IsUnique();
+
+                    b.ToTable("ModelPredictions");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Models.ModelVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Architecture")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("BestBaselineError")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("BestBaselineName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataSpan")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeviceReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HyperParametersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MetricName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MetricsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizationJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("OnnxBytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("PromotedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PromotedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PromotionOverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("TestError")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("TestFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TestSamples")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TestSeriesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrainSamples")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrainingRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("TrainingSeconds")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("TrainingRunId")
+                        .IsUnique();
+
+                    b.HasIndex("Target", "Status");
+
+                    b.ToTable("ModelVersions");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Models.TrainingRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Architecture")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Device")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeviceReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Epoch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HyperParametersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LossHistoryJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxEpochs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ModelVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("TrainingLoss")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("ValidationLoss")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "CreatedUtc");
+
+                    b.ToTable("TrainingRuns");
+                });
+
             modelBuilder.Entity("CoachPortal.Core.Performance.Injury", b =>
                 {
                     b.Property<int>("Id")
@@ -459,6 +720,350 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("AthleteId", "Kind", "Date");
 
                     b.ToTable("PerformanceTests");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Plans.AthletePlanSettings", b =>
+                {
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AvailableDaysMask")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FeedTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxMinutesPerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AthleteId");
+
+                    b.HasIndex("FeedTokenHash")
+                        .IsUnique()
+                        .HasFilter("[FeedTokenHash] IS NOT NULL");
+
+                    b.ToTable("AthletePlanSettings");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Plans.PlanAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EventDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("MaxHighIntensityShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MaxRampPerWeek")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("OverrideAcwr")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PersonalisedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanTemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanTemplateId");
+
+                    b.HasIndex("AthleteId", "EventDate");
+
+                    b.ToTable("PlanAssignments");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Plans.PlanBlock", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanTemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weeks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanTemplateId");
+
+                    b.ToTable("PlanBlocks");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Plans.PlanTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("FirstWeekTss")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("RampPercentPerWeek")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("RecoveryEveryWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("RecoveryWeekFactor")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Sport")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("PlanTemplates");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Plans.PlanTemplateSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DayIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanTemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sport")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WeekIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanTemplateId", "WeekIndex", "DayIndex");
+
+                    b.ToTable("PlanTemplateSessions");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Plans.PlannedSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CompletedSessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanAssignmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("PlannedDurationSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("PlannedTss")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("Rpe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SkipReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sport")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateText")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompletedSessionId");
+
+                    b.HasIndex("PlanAssignmentId");
+
+                    b.HasIndex("AthleteId", "Date");
+
+                    b.ToTable("PlannedSessions");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Plans.WorkoutDefinition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sport")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUserId");
+
+                    b.HasIndex("TeamId", "Name");
+
+                    b.ToTable("Workouts", (string)null);
                 });
 
             modelBuilder.Entity("CoachPortal.Core.Roster.RosterImport", b =>
@@ -1201,6 +1806,51 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("CoachPortal.Core.Models.ModelPrediction", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoachPortal.Core.Models.ModelVersion", "ModelVersion")
+                        .WithMany()
+                        .HasForeignKey("ModelVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Athlete");
+
+                    b.Navigation("ModelVersion");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Models.ModelVersion", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Teams.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CoachPortal.Core.Models.TrainingRun", null)
+                        .WithMany()
+                        .HasForeignKey("TrainingRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Models.TrainingRun", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Teams.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Team");
+                });
+
             modelBuilder.Entity("CoachPortal.Core.Performance.Injury", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
@@ -1221,6 +1871,83 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Athlete");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Plans.AthletePlanSettings", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Athletes.Athlete", null)
+                        .WithOne()
+                        .HasForeignKey("CoachPortal.Core.Plans.AthletePlanSettings", "AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Plans.PlanAssignment", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoachPortal.Core.Plans.PlanTemplate", "Template")
+                        .WithMany()
+                        .HasForeignKey("PlanTemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Athlete");
+
+                    b.Navigation("Template");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Plans.PlanBlock", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Plans.PlanTemplate", null)
+                        .WithMany("Blocks")
+                        .HasForeignKey("PlanTemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Plans.PlanTemplate", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Teams.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Plans.PlanTemplateSession", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Plans.PlanTemplate", null)
+                        .WithMany("Sessions")
+                        .HasForeignKey("PlanTemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Plans.PlannedSession", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Plans.PlanAssignment", "Assignment")
+                        .WithMany("Sessions")
+                        .HasForeignKey("PlanAssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assignment");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Plans.WorkoutDefinition", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Teams.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Team");
                 });
 
             modelBuilder.Entity("CoachPortal.Core.Roster.RosterImport", b =>
@@ -1429,6 +2156,18 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Plans.PlanAssignment", b =>
+                {
+                    b.Navigation("Sessions");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Plans.PlanTemplate", b =>
+                {
+                    b.Navigation("Blocks");
+
+                    b.Navigation("Sessions");
                 });
 
             modelBuilder.Entity("CoachPortal.Core.Roster.RosterImport", b =>
