@@ -82,12 +82,12 @@ public sealed class DemoTrainingSeeder(IDbContextFactory<AppDbContext> dbFactory
         var baseline = kind.HigherIsBetter ? 250 + rng.Next(0, 60) : 1020 + rng.Next(0, 180);
         for (var i = 0; i < 7; i++)
         {
-            // Every three weeks over the last ~4 months, improving about 1 % per test with noise.
+            // Every two weeks over the last 12 weeks (inside the demo sessions), improving about 1 % per test with noise.
             var progress = 1 + (0.01 * i) + ((rng.NextDouble() - 0.5) * 0.01);
             db.PerformanceTests.Add(new PerformanceTest
             {
                 AthleteId = athleteId,
-                Date = today.AddDays(-126 + (21 * i)),
+                Date = today.AddDays(-84 + (14 * i)),
                 Kind = kind.Name,
                 Unit = kind.Unit,
                 HigherIsBetter = kind.HigherIsBetter,
