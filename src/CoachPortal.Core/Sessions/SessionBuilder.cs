@@ -93,14 +93,15 @@ public static class SessionBuilder
         session.MaxHeartRateBpm ??= Round(reported?.MaxHeartRate);
         session.AvgPowerWatts ??= reported?.AvgPower;
         session.ElevationGainMeters ??= reported?.AscentMeters;
-        if (session.MovingSeconds == 0 && reported?.TimerSeconds is { } timer)
+        // Smart recording leaves most seconds without a sample; then the device's timer says more than the count.
+        var sparse = columns.Count < 0.9 * session.DurationSeconds;
+        if ((session.MovingSeconds == 0 || sparse) && reported?.TimerSeconds is { } timer)
         {
             session.MovingSeconds = (int)Math.Round(timer);
         }
 
-        session.AvgSpeedMetersPerSecond = session.MovingSeconds > 0 && session.DistanceMeters is { } d
-            ? d / session.MovingSeconds
-            : reported?.AvgSpeed;
+        session.AvgSpeedMetersPerSecond = reported?.AvgSpeed
+            ?? (session.MovingSeconds > 0 && session.DistanceMeters is { } d ? d / session.MovingSeconds : null);
         return session;
     }
 
