@@ -4,6 +4,7 @@ using CoachPortal.Core.Health;
 using CoachPortal.Core.Invitations;
 using CoachPortal.Core.Jobs;
 using CoachPortal.Core.Load;
+using CoachPortal.Core.Models;
 using CoachPortal.Core.Notifications;
 using CoachPortal.Core.Performance;
 using CoachPortal.Core.Plans;
@@ -77,6 +78,8 @@ public static class DependencyInjection
         services.AddScoped<TeamBoardService>();
         services.AddScoped<AthleteDashboardService>();
         services.AddTransient<LoadRecomputeJob>();
+        services.AddScoped<DemoTrainingSeeder>();
+        services.AddHostedService<LoadRollForwardSchedule>();
         services.TryAddSingleton<IPlanForecastAdvisor, NoPlanForecastAdvisor>();
         services.AddScoped<WorkoutLibraryService>();
         services.AddScoped<PlanTemplateService>();
@@ -86,8 +89,14 @@ public static class DependencyInjection
         services.AddScoped<PlanComplianceService>();
         services.AddScoped<CalendarFeedService>();
         services.AddTransient<PlanPersonalisationJob>();
-        services.AddScoped<DemoTrainingSeeder>();
-        services.AddHostedService<LoadRollForwardSchedule>();
+
+        services.AddOptions<ModelsOptions>().BindConfiguration(ModelsOptions.SectionName);
+        services.AddSingleton<ScorerCache>();
+        services.AddScoped<ModelService>();
+        services.AddScoped<ModelDemoSeeder>();
+        services.AddTransient<ModelTrainingJob>();
+        services.AddTransient<ModelScoringJob>();
+        services.AddHostedService<ModelScoringSchedule>();
 
         AddJobs(builder, database.Provider, dataDirectory, sqlServer);
 
@@ -178,11 +187,15 @@ public static class DependencyInjection
             }
         });
 
-        if (jobs.RunServer && jobs.Queues.Length > 0)
+        // Blank names come from a host that replaces the shared list with a shorter one (the worker).
+        // Read as given: binding appends configured entries to the option's default array instead of replacing it.
+        var configured = builder.Configuration.GetSection($"{JobsOptions.SectionName}:{nameof(JobsOptions.Queues)}").Get<string[]>() ?? [.. JobQueues.All];
+        var queues = configured.Where(q => !string.IsNullOrWhiteSpace(q)).Distinct(StringComparer.Ordinal).ToArray();
+        if (jobs.RunServer && queues.Length > 0)
         {
             builder.Services.AddHangfireServer(o =>
             {
-                o.Queues = jobs.Queues;
+                o.Queues = queues;
                 o.WorkerCount = jobs.WorkerCount ?? Math.Max(2, Environment.ProcessorCount);
                 o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
             });

@@ -1,6 +1,7 @@
 using CoachPortal.Core.Athletes;
 using CoachPortal.Core.Invitations;
 using CoachPortal.Core.Load;
+using CoachPortal.Core.Models;
 using CoachPortal.Core.Performance;
 using CoachPortal.Core.Plans;
 using CoachPortal.Core.Roster;
@@ -70,6 +71,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<PlannedSession> PlannedSessions => Set<PlannedSession>();
 
     public DbSet<AthletePlanSettings> AthletePlanSettings => Set<AthletePlanSettings>();
+
+    public DbSet<TrainingRun> TrainingRuns => Set<TrainingRun>();
+
+    public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
+
+    public DbSet<ModelPrediction> ModelPredictions => Set<ModelPrediction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,29 @@
+using CoachPortal.Learning;
+
+namespace CoachPortal.Core.Models;
+
+/// <summary>What the Models page asks for: target, architecture, scope and a few hyper-parameters with sane defaults.</summary>
+public sealed class TrainingRunInput
+{
+    public ForecastTarget Target { get; set; } = ForecastTarget.Readiness;
+
+    public ModelKind Architecture { get; set; } = ModelKind.GruForecaster;
+
+    public ModelScope Scope { get; set; } = ModelScope.Team;
+
+    /// <summary>Required for <see cref="ModelScope.Team"/>.</summary>
+    public int? TeamId { get; set; }
+
+    /// <summary>Days of history each forecast sees (default 14).</summary>
+    public int WindowDays { get; set; } = 14;
+
+    /// <summary>Passes over the training data (default 8; early stopping may end sooner).</summary>
+    public int Epochs { get; set; } = 8;
+
+    /// <summary>GRU state or attention width (default 16).</summary>
+    public int HiddenSize { get; set; } = 16;
+
+    public double LearningRate { get; set; } = 3e-3;
+
+    public int BatchSize { get; set; } = 64;
+}
