@@ -4,6 +4,7 @@ using CoachPortal.Core.Seeding;
 using CoachPortal.Web.Components;
 using CoachPortal.Web.Components.Account;
 using CoachPortal.Web.Components.Shared;
+using CoachPortal.Web.Features.Models;
 using CoachPortal.Web.Features.Sessions;
 using Hangfire;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -93,6 +94,7 @@ public static class DependencyInjection
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapSessionFiles();
+        app.MapModelArtifacts();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapHangfireDashboardWithAuthorizationPolicy(Roles.AdminPolicy, "/hangfire", new DashboardOptions
         {

@@ -1,0 +1,9 @@
+using CoachPortal.Core;
+using CoachPortal.Worker;
+using Microsoft.Extensions.Hosting;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddRootConfiguration();
+builder.AddCoachPortalWorker();
+builder.AddCoachPortalCore();
+await builder.Build().RunAsync();
