@@ -5,6 +5,7 @@ using CoachPortal.Web.Components;
 using CoachPortal.Web.Components.Account;
 using CoachPortal.Web.Components.Shared;
 using CoachPortal.Web.Features.Models;
+using CoachPortal.Web.Features.Plans;
 using CoachPortal.Web.Features.Sessions;
 using Hangfire;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -95,6 +96,7 @@ public static class DependencyInjection
         app.MapAdditionalIdentityEndpoints();
         app.MapSessionFiles();
         app.MapModelArtifacts();
+        app.MapPlanEndpoints();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapHangfireDashboardWithAuthorizationPolicy(Roles.AdminPolicy, "/hangfire", new DashboardOptions
         {
