@@ -89,6 +89,7 @@ public static class DependencyInjection
         services.AddScoped<PlanComplianceService>();
         services.AddScoped<CalendarFeedService>();
         services.AddTransient<PlanPersonalisationJob>();
+        services.AddScoped<DemoPlanSeeder>();
 
         services.AddOptions<ModelsOptions>().BindConfiguration(ModelsOptions.SectionName);
         services.AddSingleton<ScorerCache>();

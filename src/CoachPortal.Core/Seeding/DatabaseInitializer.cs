@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using CoachPortal.Core.Athletes;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Load;
+using CoachPortal.Core.Plans;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Sessions;
 using CoachPortal.Core.Teams;
@@ -23,6 +24,7 @@ public sealed class DatabaseInitializer(
     IOptions<DemoOptions> demo,
     DemoSessionSeeder demoSessions,
     DemoTrainingSeeder demoTraining,
+    DemoPlanSeeder demoPlans,
     IHostEnvironment environment,
     ILogger<DatabaseInitializer> logger)
 {
@@ -60,6 +62,7 @@ public sealed class DatabaseInitializer(
             await EnsureDemoAsync(ct);
             await demoSessions.SeedAsync(DemoTeamName, ct);
             await demoTraining.SeedAsync(DemoTeamName, ct);
+            await demoPlans.SeedAsync(DemoTeamName, ct);
         }
     }
 
