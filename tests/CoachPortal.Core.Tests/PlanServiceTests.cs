@@ -5,6 +5,7 @@ using CoachPortal.Core.Security;
 using CoachPortal.Core.Sessions;
 using CoachPortal.Ingest.Fit;
 using CoachPortal.Ingest.Workouts;
+using Microsoft.EntityFrameworkCore;
 
 namespace CoachPortal.Core.Tests;
 
@@ -215,5 +216,19 @@ public sealed class PlanServiceTests : IAsyncLifetime
         Assert.Equal(WorkoutDurationType.Distance, decoded.Steps[4].DurationType);
         Assert.Equal(2000, decoded.Steps[4].DurationValue);
         Assert.Equal(WorkoutTargetType.Speed, decoded.Steps[4].TargetType);
+    }
+
+    [Fact]
+    public async Task TheDemoTeamGetsAPersonalisedPlanToAnEventOnce()
+    {
+        await _host.Get<DemoPlanSeeder>().SeedAsync("Team A");
+        await _host.Get<DemoPlanSeeder>().SeedAsync("Team A");
+
+        await using var db = _host.CreateDb();
+        Assert.Equal(2, await db.PlanAssignments.CountAsync());
+        Assert.All(await db.PlanAssignments.ToListAsync(), a => Assert.NotNull(a.PersonalisedUtc));
+        Assert.True(await db.PlannedSessions.CountAsync(s => s.AthleteId == _host.AthleteAProfile) > 0);
+        var projection = await _host.Get<PlanProjectionService>().ProjectAsync(_host.AthleteA, _host.AthleteAProfile);
+        Assert.Equal("City 10k", projection.EventName);
     }
 }
