@@ -39,7 +39,7 @@ public sealed class AthleteService(IDbContextFactory<AppDbContext> dbFactory, Ch
     public async Task<int> CreateAsync(Caller caller, int teamId, AthleteInput input, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        RequireManage(db, caller, teamId);
+        db.RequireManageTeam(caller, teamId, "Only the team's coaches may change its athletes.");
         Validate(input);
         var athlete = new Athlete { TeamId = teamId };
         Apply(athlete, input);
@@ -61,7 +61,7 @@ public sealed class AthleteService(IDbContextFactory<AppDbContext> dbFactory, Ch
         var isSelf = athlete.UserId == caller.UserId;
         if (!isSelf)
         {
-            RequireManage(db, caller, athlete.TeamId);
+            db.RequireManageTeam(caller, athlete.TeamId, "Only the team's coaches may change its athletes.");
         }
 
         Validate(input);
@@ -78,7 +78,7 @@ public sealed class AthleteService(IDbContextFactory<AppDbContext> dbFactory, Ch
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var athlete = await db.VisibleAthletes(caller).FirstOrDefaultAsync(a => a.Id == athleteId, ct)
             ?? throw new NotFoundException("Athlete not found.");
-        RequireManage(db, caller, athlete.TeamId);
+        db.RequireManageTeam(caller, athlete.TeamId, "Only the team's coaches may change its athletes.");
         db.Entry(athlete).Property(a => a.Version).OriginalValue = expectedVersion;
         athlete.IsArchived = archived;
         await SaveAsync(db, ct);
@@ -108,19 +108,6 @@ public sealed class AthleteService(IDbContextFactory<AppDbContext> dbFactory, Ch
         if (errors.Count > 0)
         {
             throw new ValidationFailedException(errors);
-        }
-    }
-
-    private static void RequireManage(AppDbContext db, Caller caller, int teamId)
-    {
-        if (!db.CanManageTeam(caller, teamId))
-        {
-            if (!db.VisibleTeams(caller).Any(t => t.Id == teamId))
-            {
-                throw new NotFoundException("Team not found.");
-            }
-
-            throw new ForbiddenException("Only the team's coaches may change its athletes.");
         }
     }
 

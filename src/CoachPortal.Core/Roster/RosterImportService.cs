@@ -16,7 +16,7 @@ public sealed class RosterImportService(IDbContextFactory<AppDbContext> dbFactor
     {
         ArgumentNullException.ThrowIfNull(content);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        RequireManage(db, caller, teamId);
+        db.RequireManageTeam(caller, teamId, "Only the team's coaches may import its roster.");
         if (content.Length > MaxBytes)
         {
             throw new ValidationFailedException([new ValidationError("File", "The roster file is larger than 1 MB.")]);
@@ -53,22 +53,9 @@ public sealed class RosterImportService(IDbContextFactory<AppDbContext> dbFactor
     public async Task<IReadOnlyList<RosterImportView>> ListForTeamAsync(Caller caller, int teamId, int take = 10, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        RequireManage(db, caller, teamId);
+        db.RequireManageTeam(caller, teamId, "Only the team's coaches may import its roster.");
         var imports = await db.RosterImports.AsNoTracking().Include(r => r.Errors)
             .Where(r => r.TeamId == teamId).OrderByDescending(r => r.Id).Take(take).ToListAsync(ct);
         return imports.Select(RosterImportView.From).ToList();
-    }
-
-    private static void RequireManage(AppDbContext db, Caller caller, int teamId)
-    {
-        if (!db.CanManageTeam(caller, teamId))
-        {
-            if (!db.VisibleTeams(caller).Any(t => t.Id == teamId))
-            {
-                throw new NotFoundException("Team not found.");
-            }
-
-            throw new ForbiddenException("Only the team's coaches may import its roster.");
-        }
     }
 }

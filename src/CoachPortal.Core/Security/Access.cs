@@ -45,6 +45,25 @@ public static class Access
         return db.Athletes.Where(a => a.UserId == userId);
     }
 
+    /// <summary>
+    /// Refuses a caller who may not change the team: "not found" when they cannot even see it (so identifiers
+    /// cannot be probed), otherwise "forbidden" with <paramref name="refusal"/>.
+    /// </summary>
+    public static void RequireManageTeam(this AppDbContext db, Caller caller, int teamId, string refusal)
+    {
+        if (db.CanManageTeam(caller, teamId))
+        {
+            return;
+        }
+
+        if (!db.VisibleTeams(caller).Any(t => t.Id == teamId))
+        {
+            throw new NotFoundException("Team not found.");
+        }
+
+        throw new ForbiddenException(refusal);
+    }
+
     /// <summary>Whether the caller may change the team's roster and settings (admin, or one of its coaches).</summary>
     public static bool CanManageTeam(this AppDbContext db, Caller caller, int teamId)
     {
