@@ -1279,6 +1279,15 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Property<double?>("ElevationGainMeters")
                         .HasColumnType("REAL");
 
+                    b.PrimitiveCollection<string>("HeartRateCurveBpm")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("HeartRateZoneSeconds")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("HeartRateZoneUpperBoundsBpm")
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("HrTss")
                         .HasColumnType("REAL");
 
@@ -1294,6 +1303,9 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Property<double?>("NormalizedPowerWatts")
                         .HasColumnType("REAL");
 
+                    b.PrimitiveCollection<string>("PowerCurveWatts")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Rpe")
                         .HasColumnType("INTEGER");
 
@@ -1302,6 +1314,9 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("SourceFileId")
                         .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("SpeedCurveMetersPerSecond")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Sport")
                         .IsRequired()
