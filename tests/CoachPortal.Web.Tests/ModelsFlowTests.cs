@@ -27,7 +27,7 @@ public sealed class ModelsFlowTests(PortalServer server)
         await page.Locator("[data-testid=train-target]").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Session class" }).ClickAsync();
         await page.Locator("[data-testid=train-architecture]", new() { HasText = "Session CNN" }).WaitForAsync();
-        await page.Field("train-epochs").FillAsync("8");
+        await page.Field("train-epochs").FillAsync("12");
         await page.Field("train-epochs").PressAsync("Tab");
         await page.Locator("[data-testid=start-training]").ClickAsync();
 

@@ -162,7 +162,7 @@ public sealed partial class ModelsPage
         _input.Target = target;
         if (target == ForecastTarget.SessionClass)
         {
-            _input.Architecture = ModelKind.SessionCnn;
+            UseCnnDefaults();
         }
         else if (_input.Architecture == ModelKind.SessionCnn)
         {
@@ -170,14 +170,31 @@ public sealed partial class ModelsPage
         }
     }
 
+    // A team has a few hundred labelled sessions, not thousands of days: smaller batches and more epochs.
+    private void UseCnnDefaults()
+    {
+        if (_input.Architecture == ModelKind.SessionCnn)
+        {
+            return;
+        }
+
+        _input.Architecture = ModelKind.SessionCnn;
+        _input.Target = ForecastTarget.SessionClass;
+        _input.Epochs = 20;
+        _input.BatchSize = 16;
+        _input.LearningRate = 5e-3;
+    }
+
     private void ArchitectureChanged(ModelKind kind)
     {
-        _input.Architecture = kind;
         if (kind == ModelKind.SessionCnn)
         {
-            _input.Target = ForecastTarget.SessionClass;
+            UseCnnDefaults();
+            return;
         }
-        else if (_input.Target == ForecastTarget.SessionClass)
+
+        _input.Architecture = kind;
+        if (_input.Target == ForecastTarget.SessionClass)
         {
             _input.Target = ForecastTarget.Readiness;
         }
