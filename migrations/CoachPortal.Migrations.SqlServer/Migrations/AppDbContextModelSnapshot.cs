@@ -1319,15 +1319,6 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Property<double?>("ElevationGainMeters")
                         .HasColumnType("float");
 
-                    b.PrimitiveCollection<string>("HeartRateCurveBpm")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.PrimitiveCollection<string>("HeartRateZoneSeconds")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.PrimitiveCollection<string>("HeartRateZoneUpperBoundsBpm")
-                        .HasColumnType("nvarchar(max)");
-
                     b.Property<double?>("HrTss")
                         .HasColumnType("float");
 
@@ -1343,8 +1334,15 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Property<double?>("NormalizedPowerWatts")
                         .HasColumnType("float");
 
-                    b.PrimitiveCollection<string>("PowerCurveWatts")
-                        .HasColumnType("nvarchar(max)");
+                    b.Property<double?>("PredictedClassConfidence")
+                        .HasColumnType("float");
+
+                    b.Property<string>("PredictedClassLabel")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int?>("PredictedClassModelVersionId")
+                        .HasColumnType("int");
 
                     b.Property<int?>("Rpe")
                         .HasColumnType("int");
@@ -1354,9 +1352,6 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
 
                     b.Property<int?>("SourceFileId")
                         .HasColumnType("int");
-
-                    b.PrimitiveCollection<string>("SpeedCurveMetersPerSecond")
-                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Sport")
                         .IsRequired()

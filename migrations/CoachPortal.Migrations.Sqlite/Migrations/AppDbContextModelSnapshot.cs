@@ -1279,15 +1279,6 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Property<double?>("ElevationGainMeters")
                         .HasColumnType("REAL");
 
-                    b.PrimitiveCollection<string>("HeartRateCurveBpm")
-                        .HasColumnType("TEXT");
-
-                    b.PrimitiveCollection<string>("HeartRateZoneSeconds")
-                        .HasColumnType("TEXT");
-
-                    b.PrimitiveCollection<string>("HeartRateZoneUpperBoundsBpm")
-                        .HasColumnType("TEXT");
-
                     b.Property<double?>("HrTss")
                         .HasColumnType("REAL");
 
@@ -1303,8 +1294,15 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Property<double?>("NormalizedPowerWatts")
                         .HasColumnType("REAL");
 
-                    b.PrimitiveCollection<string>("PowerCurveWatts")
+                    b.Property<double?>("PredictedClassConfidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("PredictedClassLabel")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PredictedClassModelVersionId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("Rpe")
                         .HasColumnType("INTEGER");
@@ -1314,9 +1312,6 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("SourceFileId")
                         .HasColumnType("INTEGER");
-
-                    b.PrimitiveCollection<string>("SpeedCurveMetersPerSecond")
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Sport")
                         .IsRequired()

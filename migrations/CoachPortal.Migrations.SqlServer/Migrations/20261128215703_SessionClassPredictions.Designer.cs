@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CoachPortal.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128215938_SessionCurvesAndZoneTimes")]
-    partial class SessionCurvesAndZoneTimes
+    [Migration("20261128215703_SessionClassPredictions")]
+    partial class SessionClassPredictions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1322,15 +1322,6 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Property<double?>("ElevationGainMeters")
                         .HasColumnType("float");
 
-                    b.PrimitiveCollection<string>("HeartRateCurveBpm")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.PrimitiveCollection<string>("HeartRateZoneSeconds")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.PrimitiveCollection<string>("HeartRateZoneUpperBoundsBpm")
-                        .HasColumnType("nvarchar(max)");
-
                     b.Property<double?>("HrTss")
                         .HasColumnType("float");
 
@@ -1346,8 +1337,15 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Property<double?>("NormalizedPowerWatts")
                         .HasColumnType("float");
 
-                    b.PrimitiveCollection<string>("PowerCurveWatts")
-                        .HasColumnType("nvarchar(max)");
+                    b.Property<double?>("PredictedClassConfidence")
+                        .HasColumnType("float");
+
+                    b.Property<string>("PredictedClassLabel")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int?>("PredictedClassModelVersionId")
+                        .HasColumnType("int");
 
                     b.Property<int?>("Rpe")
                         .HasColumnType("int");
@@ -1357,9 +1355,6 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
 
                     b.Property<int?>("SourceFileId")
                         .HasColumnType("int");
-
-                    b.PrimitiveCollection<string>("SpeedCurveMetersPerSecond")
-                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Sport")
                         .IsRequired()

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CoachPortal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128215914_SessionCurvesAndZoneTimes")]
-    partial class SessionCurvesAndZoneTimes
+    [Migration("20261128215651_SessionClassPredictions")]
+    partial class SessionClassPredictions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1282,15 +1282,6 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Property<double?>("ElevationGainMeters")
                         .HasColumnType("REAL");
 
-                    b.PrimitiveCollection<string>("HeartRateCurveBpm")
-                        .HasColumnType("TEXT");
-
-                    b.PrimitiveCollection<string>("HeartRateZoneSeconds")
-                        .HasColumnType("TEXT");
-
-                    b.PrimitiveCollection<string>("HeartRateZoneUpperBoundsBpm")
-                        .HasColumnType("TEXT");
-
                     b.Property<double?>("HrTss")
                         .HasColumnType("REAL");
 
@@ -1306,8 +1297,15 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Property<double?>("NormalizedPowerWatts")
                         .HasColumnType("REAL");
 
-                    b.PrimitiveCollection<string>("PowerCurveWatts")
+                    b.Property<double?>("PredictedClassConfidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("PredictedClassLabel")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PredictedClassModelVersionId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("Rpe")
                         .HasColumnType("INTEGER");
@@ -1317,9 +1315,6 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("SourceFileId")
                         .HasColumnType("INTEGER");
-
-                    b.PrimitiveCollection<string>("SpeedCurveMetersPerSecond")
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Sport")
                         .IsRequired()
