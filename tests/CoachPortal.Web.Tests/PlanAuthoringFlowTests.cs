@@ -61,6 +61,15 @@ public sealed class PlanAuthoringFlowTests(PortalServer server)
         await coach.Locator("[data-testid=workout-item]", new() { HasText = "Tempo repeats" }).WaitForAsync();
         await coach.ScreenshotAsync(server, "coach-workout-library");
 
+        // The step editor shows the same workout as steps and writes a new repeat group back as text.
+        await coach.Locator("[data-testid=mode-steps]").ClickAsync();
+        await coach.Locator("[data-testid=step-editor]").WaitForAsync();
+        Assert.Equal(3, await coach.Locator("[data-testid=step-segment]").CountAsync());
+        await coach.Locator("[data-testid=add-repeat]").ClickAsync();
+        await coach.Locator("[data-testid=steps-as-text]", new() { HasText = "10m cooldown @Z1; 4x(3m @Z4, 2m recovery @Z1)" }).WaitForAsync();
+        await coach.Locator("[data-testid=preview-repeat]").Nth(1).WaitForAsync();
+        await coach.ScreenshotAsync(server, "coach-workout-steps");
+
         // Template: created from the list, two sessions a week placed from the library, saved.
         await coach.GotoInteractiveAsync("/plans/templates");
         await coach.Field("new-template-name").FillAsync("Spring 10k");
@@ -143,5 +152,62 @@ public sealed class PlanAuthoringFlowTests(PortalServer server)
         await page.Locator("[data-testid=calendar-feed-panel][data-has-feed=false]").WaitForAsync();
         Assert.Equal(404, (await page.APIRequest.GetAsync(url)).Status);
         await page.ScreenshotAsync(server, "athlete-availability-feed");
+    }
+
+    [SkippableFact]
+    public async Task WhenTwoPeopleSaveTheSameTemplateTheSecondIsToldAndKeepsTheirEdit()
+    {
+        BrowserTest.RequireBrowser();
+        int templateId;
+        using (var scope = server.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var coachCaller = Caller.Of((await users.FindByEmailAsync(PortalServer.CoachEmail))!.Id, Roles.Coach);
+            templateId = await scope.ServiceProvider.GetRequiredService<PlanTemplateService>().CreateAsync(coachCaller, new PlanTemplateInput
+            {
+                Name = "Shared build", Sport = "Running", Blocks = [new PlanBlockInput(PlanPhase.Base, 2), new PlanBlockInput(PlanPhase.Build, 2)],
+            });
+        }
+
+        var coach = await server.NewPageAsync();
+        await coach.SignInAsync(PortalServer.CoachEmail);
+        await coach.GotoInteractiveAsync($"/plans/templates/{templateId}");
+        await coach.Locator("[data-testid=template-name]").WaitForAsync();
+        var admin = await server.NewPageAsync();
+        await admin.SignInAsync(PortalServer.AdminEmail);
+        await admin.GotoInteractiveAsync($"/plans/templates/{templateId}");
+        await admin.Locator("[data-testid=template-name]").WaitForAsync();
+
+        await admin.Field("first-week-tss").FillAsync("400");
+        await admin.Locator("[data-testid=save-template]").ClickAsync();
+        await admin.GetByText("Template saved.").WaitForAsync();
+
+        await coach.Field("template-name-field").FillAsync("Coach's build");
+        await coach.Locator("[data-testid=save-template]").ClickAsync();
+        await coach.Locator("[data-testid=template-conflict]").WaitForAsync();
+        Assert.Equal("Coach's build", await coach.Field("template-name-field").InputValueAsync());
+        await coach.ScreenshotAsync(server, "coach-template-conflict");
+        using (var scope = server.Services.CreateScope())
+        {
+            var stored = await ReadTemplateAsync(scope, templateId);
+            Assert.Equal("Shared build", stored.Name);
+            Assert.Equal(400, stored.FirstWeekTss);
+        }
+
+        await coach.Locator("[data-testid=keep-mine]").ClickAsync();
+        await coach.GetByText("Template saved.").WaitForAsync();
+        await coach.Locator("[data-testid=template-conflict]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        using (var scope = server.Services.CreateScope())
+        {
+            var stored = await ReadTemplateAsync(scope, templateId);
+            Assert.Equal("Coach's build", stored.Name);
+            Assert.Equal(4, stored.Blocks.Sum(b => b.Weeks));
+        }
+    }
+
+    private static async Task<PlanTemplate> ReadTemplateAsync(IServiceScope scope, int templateId)
+    {
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.PlanTemplates.AsNoTracking().Include(t => t.Blocks).SingleAsync(t => t.Id == templateId);
     }
 }
