@@ -11,6 +11,8 @@ using CoachPortal.Core.Teams;
 using CoachPortal.Core.Wellness;
 using CoachPortal.Web.Components.Shared;
 using CoachPortal.Web.Features.Dashboards;
+using Hangfire;
+using Hangfire.InMemory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -134,7 +136,7 @@ public sealed class AthleteDashboardTests : BunitContext, IAsyncLifetime
 
         db.LoadRecomputeStates.Add(new LoadRecomputeState { AthleteId = athlete.Id, DirtyFromDate = DateOnly.MinValue, Generation = 1 });
         await db.SaveChangesAsync();
-        var job = new LoadRecomputeJob(new Factory(_options), _notifier, TimeProvider.System, NullLogger<LoadRecomputeJob>.Instance);
+        var job = new LoadRecomputeJob(new Factory(_options), _notifier, TimeProvider.System, NullLogger<LoadRecomputeJob>.Instance, new BackgroundJobClient(new InMemoryStorage()));
         await job.RunAsync(athlete.Id, CancellationToken.None);
         return athlete.Id;
     }
