@@ -1334,6 +1334,16 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Property<double?>("NormalizedPowerWatts")
                         .HasColumnType("float");
 
+                    b.Property<double?>("PredictedClassConfidence")
+                        .HasColumnType("float");
+
+                    b.Property<string>("PredictedClassLabel")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int?>("PredictedClassModelVersionId")
+                        .HasColumnType("int");
+
                     b.Property<int?>("Rpe")
                         .HasColumnType("int");
 

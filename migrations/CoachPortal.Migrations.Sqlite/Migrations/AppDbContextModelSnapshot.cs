@@ -1294,6 +1294,16 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Property<double?>("NormalizedPowerWatts")
                         .HasColumnType("REAL");
 
+                    b.Property<double?>("PredictedClassConfidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("PredictedClassLabel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PredictedClassModelVersionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Rpe")
                         .HasColumnType("INTEGER");
 

@@ -11,4 +11,7 @@ public enum ForecastTarget
 
     /// <summary>Probability of an injury or illness onset within the next 7 days.</summary>
     InjuryRisk,
+
+    /// <summary>The kind of a session (see <see cref="SessionClassLabels"/>), from its resampled streams; one prediction per session.</summary>
+    SessionClass,
 }

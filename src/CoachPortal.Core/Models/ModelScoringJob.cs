@@ -44,6 +44,7 @@ public sealed class ModelScoringJob(
         }
 
         logger.LogInformation("Scoring wrote {Count} predictions from {Versions} active model versions", written, versions.Count);
+        await ScoreSessionClassesAsync(db, ct);
         notifier.Publish(ModelsTopics.Models);
     }
 
@@ -76,16 +77,16 @@ public sealed class ModelScoringJob(
         logger.LogInformation("Scoring after new data wrote {Count} predictions for athlete {AthleteId}", written, athleteId);
     }
 
-    /// <summary>Whether an active version covers the team (its own or a club-wide one).</summary>
+    /// <summary>Whether an active forecaster covers the team (its own or a club-wide one).</summary>
     public static Task<bool> HasActiveVersionAsync(AppDbContext db, int teamId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.ModelVersions.AnyAsync(v => v.Status == ModelVersionStatus.Active && (v.Scope == ModelScope.Club || v.TeamId == teamId), ct);
+        return db.ModelVersions.AnyAsync(v => v.Status == ModelVersionStatus.Active && v.Target != ForecastTarget.SessionClass && (v.Scope == ModelScope.Club || v.TeamId == teamId), ct);
     }
 
     private static Task<List<ActiveVersion>> ActiveVersionsAsync(AppDbContext db, int? teamId, CancellationToken ct) =>
         db.ModelVersions.AsNoTracking()
-            .Where(v => v.Status == ModelVersionStatus.Active && (teamId == null || v.Scope == ModelScope.Club || v.TeamId == teamId))
+            .Where(v => v.Status == ModelVersionStatus.Active && v.Target != ForecastTarget.SessionClass && (teamId == null || v.Scope == ModelScope.Club || v.TeamId == teamId))
             .Select(v => new ActiveVersion(v.Id, v.Target, v.Scope, v.TeamId, v.HyperParametersJson)).ToListAsync(ct);
 
     private async Task<int> ScoreAsync(AppDbContext db, ActiveVersion v, IReadOnlyList<int> athletes, DateOnly today, CancellationToken ct)
@@ -220,5 +221,60 @@ public sealed class ModelScoringJob(
         }
 
         return weights;
+    }
+
+    /// <summary>
+    /// Predicts a class with its probability for every unlabelled session with streams in the scope of each active
+    /// session model, club-wide versions first so that a team's own version has the last word for its athletes.
+    /// </summary>
+    private async Task ScoreSessionClassesAsync(AppDbContext db, CancellationToken ct)
+    {
+        var versions = await db.ModelVersions.AsNoTracking()
+            .Where(v => v.Status == ModelVersionStatus.Active && v.Target == ForecastTarget.SessionClass)
+            .Select(v => new { v.Id, v.Scope, v.TeamId }).ToListAsync(ct);
+        var written = 0;
+        foreach (var v in versions.OrderBy(v => v.Scope == ModelScope.Club ? 0 : 1))
+        {
+            var versionId = v.Id;
+            var scorer = scorers.Get(versionId, () =>
+            {
+                using var bytesDb = dbFactory.CreateDbContext();
+                return bytesDb.ModelVersions.Where(x => x.Id == versionId).Select(x => x.OnnxBytes).First();
+            });
+            var athletes = v.Scope == ModelScope.Team
+                ? await db.Athletes.Where(a => a.TeamId == v.TeamId && !a.IsArchived).Select(a => a.Id).ToListAsync(ct)
+                : await db.Athletes.Where(a => !a.IsArchived).Select(a => a.Id).ToListAsync(ct);
+            foreach (var batch in athletes.Chunk(Math.Max(1, options.Value.ScoringBatchSize)))
+            {
+                ct.ThrowIfCancellationRequested();
+                var data = await SessionClassDataset.LoadUnlabelledAsync(db, batch, ct);
+                if (data.Count == 0)
+                {
+                    continue;
+                }
+
+                var probabilities = scorer.Score(data.Features, data.Mask).ClassProbabilities!;
+                for (var i = 0; i < data.Count; i++)
+                {
+                    var (index, probability) = ModelTrainingJob.ArgMax(probabilities, i);
+                    var sessionId = data.Samples[i].SessionId;
+                    var label = SessionClassLabels.All[index];
+                    var confidence = Math.Round(probability, 3);
+                    // A direct update leaves the session's concurrency token alone: a prediction never conflicts with a coach's edit.
+                    await db.TrainingSessions.Where(s => s.Id == sessionId && s.ClassLabel == null).ExecuteUpdateAsync(u => u
+                        .SetProperty(s => s.PredictedClassLabel, label)
+                        .SetProperty(s => s.PredictedClassConfidence, confidence)
+                        .SetProperty(s => s.PredictedClassModelVersionId, versionId), ct);
+                }
+
+                written += data.Count;
+                foreach (var id in data.Samples.Select(s => s.AthleteId).Distinct())
+                {
+                    notifier.Publish(Topics.Athlete(id));
+                }
+            }
+        }
+
+        logger.LogInformation("Scoring classified {Count} unlabelled sessions with {Versions} active session models", written, versions.Count);
     }
 }

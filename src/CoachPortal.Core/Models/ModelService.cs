@@ -44,7 +44,7 @@ public sealed class ModelService(IDbContextFactory<AppDbContext> dbFactory, IBac
         return runId;
     }
 
-    /// <summary>Starts one run per forecast target with the defaults, for a first look on the demo team.</summary>
+    /// <summary>Starts one run per forecast target and one of the session CNN with the defaults, for a first look on the demo team.</summary>
     public async Task<IReadOnlyList<int>> TrainDemoModelsAsync(Caller caller, int teamId, CancellationToken ct = default)
     {
         var ids = new List<int>
@@ -52,6 +52,7 @@ public sealed class ModelService(IDbContextFactory<AppDbContext> dbFactory, IBac
             await StartTrainingAsync(caller, new TrainingRunInput { Target = ForecastTarget.Readiness, Architecture = ModelKind.GruForecaster, TeamId = teamId }, ct),
             await StartTrainingAsync(caller, new TrainingRunInput { Target = ForecastTarget.Performance, Architecture = ModelKind.AttentionForecaster, TeamId = teamId }, ct),
             await StartTrainingAsync(caller, new TrainingRunInput { Target = ForecastTarget.InjuryRisk, Architecture = ModelKind.GruForecaster, TeamId = teamId }, ct),
+            await StartTrainingAsync(caller, new TrainingRunInput { Target = ForecastTarget.SessionClass, Architecture = ModelKind.SessionCnn, TeamId = teamId, Epochs = 20, LearningRate = 5e-3, BatchSize = 32 }, ct),
         };
         return ids;
     }
@@ -72,7 +73,8 @@ public sealed class ModelService(IDbContextFactory<AppDbContext> dbFactory, IBac
     public async Task<IReadOnlyList<TrainingRun>> ListRunsAsync(Caller caller, int? teamId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await VisibleRuns(db, caller).Where(r => teamId == null || r.TeamId == teamId)
+        // Club-wide runs belong to every team's view (only administrators see them at all).
+        return await VisibleRuns(db, caller).Where(r => teamId == null || r.TeamId == teamId || r.Scope == ModelScope.Club)
             .OrderByDescending(r => r.Id).Take(50).AsNoTracking().ToListAsync(ct);
     }
 
@@ -85,7 +87,7 @@ public sealed class ModelService(IDbContextFactory<AppDbContext> dbFactory, IBac
     public async Task<IReadOnlyList<ModelVersionView>> ListVersionsAsync(Caller caller, int? teamId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Views(VisibleVersions(db, caller).Where(v => teamId == null || v.TeamId == teamId).OrderByDescending(v => v.Id)).ToListAsync(ct);
+        return await Views(VisibleVersions(db, caller).Where(v => teamId == null || v.TeamId == teamId || v.Scope == ModelScope.Club).OrderByDescending(v => v.Id)).ToListAsync(ct);
     }
 
     public async Task<ModelVersionView> GetVersionAsync(Caller caller, int versionId, CancellationToken ct = default)
@@ -296,9 +298,14 @@ public sealed class ModelService(IDbContextFactory<AppDbContext> dbFactory, IBac
             errors.Add(new ValidationError(nameof(input.TeamId), "Choose a team."));
         }
 
-        if (input.Architecture == ModelKind.SessionCnn)
+        if (input.Architecture == ModelKind.SessionCnn && input.Target != ForecastTarget.SessionClass)
         {
             errors.Add(new ValidationError(nameof(input.Architecture), "The session CNN classifies sessions, not daily forecasts; choose GRU or attention."));
+        }
+
+        if (input.Target == ForecastTarget.SessionClass && input.Architecture != ModelKind.SessionCnn)
+        {
+            errors.Add(new ValidationError(nameof(input.Architecture), "Session classes are learnt by the session CNN; choose it for this target."));
         }
 
         if (input.WindowDays is < 3 or > 90)

@@ -106,6 +106,11 @@ public sealed class ModelTrainingJob(
         var athletes = run.Scope == ModelScope.Team
             ? await db.Athletes.Where(a => a.TeamId == run.TeamId && !a.IsArchived).Select(a => a.Id).ToListAsync(ct)
             : await db.Athletes.Where(a => !a.IsArchived).Select(a => a.Id).ToListAsync(ct);
+        if (run.Target == ForecastTarget.SessionClass)
+        {
+            return await TrainSessionClassesAsync(db, run, input, athletes, ct);
+        }
+
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var histories = await AthleteHistoryLoader.LoadAsync(db, athletes, today, ct);
         var data = ForecastDataset.Build(histories, run.Target, input.WindowDays);
@@ -263,5 +268,117 @@ public sealed class ModelTrainingJob(
             _points.Add([value.Epoch, Math.Round(value.TrainingLoss, 5), Math.Round(value.ValidationLoss.Value, 5)]);
             job.SaveEpoch(runId, value, JsonSerializer.Serialize(_points));
         }
+    }
+
+    private const int MinSessionTrainSamples = 40;
+    private const int MinSessionTestSamples = 10;
+
+    // The session CNN: labelled sessions of the scope, split by date, next to the majority and summary baselines.
+    private async Task<ModelVersion?> TrainSessionClassesAsync(AppDbContext db, TrainingRun run, TrainingRunInput input, IReadOnlyCollection<int> athletes, CancellationToken ct)
+    {
+        var data = await SessionClassDataset.LoadLabelledAsync(db, athletes, ct);
+        if (data.TrainCount < MinSessionTrainSamples || data.TestCount < MinSessionTestSamples)
+        {
+            await FinishAsync(db, run, TrainingRunStatus.Failed,
+                $"Too little data: {data.TrainCount} training and {data.TestCount} test sessions with a class label and streams (need {MinSessionTrainSamples} and {MinSessionTestSamples}). Label more sessions.", null, ct);
+            return null;
+        }
+
+        var trainingPart = data.TrainingPart();
+        if (trainingPart.Targets.Distinct().Count() < 2)
+        {
+            await FinishAsync(db, run, TrainingRunStatus.Failed, "Every labelled training session has the same class; label sessions of at least two classes.", null, ct);
+            return null;
+        }
+
+        var trainingOptions = new TrainingOptions
+        {
+            Loss = LossKind.CategoricalCrossEntropy,
+            ClassCount = SessionClassLabels.All.Count,
+            HiddenSize = input.HiddenSize,
+            Epochs = input.Epochs,
+            BatchSize = input.BatchSize,
+            LearningRate = input.LearningRate,
+            Patience = 4,
+            Device = options.Value.Device,
+            IntraOpThreads = options.Value.IntraOpThreads,
+            Log = message => logger.LogInformation("Training run {RunId}: {Message}", run.Id, message),
+        };
+        var progress = new RunProgress(this, run.Id);
+        var clockWatch = Stopwatch.StartNew();
+        var model = await Task.Run(() => ForecastTrainer.Train(ModelKind.SessionCnn, trainingPart, trainingOptions, progress, ct), ct);
+        var seconds = clockWatch.Elapsed.TotalSeconds;
+
+        using var scorer = new ModelScorer(model.OnnxBytes);
+        var (testFeatures, testMask) = data.TestPart();
+        var probabilities = scorer.Score(testFeatures, testMask).ClassProbabilities!;
+        var predicted = Enumerable.Range(0, data.TestCount).Select(i => ArgMax(probabilities, i).Class).ToArray();
+        var actual = data.Samples.Skip(data.TrainCount).Select(s => s.Label).ToArray();
+        var baselines = SessionClassBaselines.Predict(data);
+        var modelMetrics = SessionClassBaselines.Score("model", predicted, actual);
+        var baselineMetrics = baselines.Select(b => SessionClassBaselines.Score(b.Key, b.Value, actual)).ToList();
+        var best = baselineMetrics.MinBy(m => m.Primary)!;
+
+        run.Device = model.Device.ToString();
+        run.DeviceReason = Truncate(model.DeviceReason, 1000);
+        return new ModelVersion
+        {
+            TrainingRunId = run.Id,
+            Target = run.Target,
+            Architecture = ModelKind.SessionCnn,
+            Scope = run.Scope,
+            TeamId = run.TeamId,
+            Status = ModelVersionStatus.Candidate,
+            DataSpan = data.DataSpan,
+            DataHash = data.Hash(),
+            TrainSamples = data.TrainCount,
+            TestSamples = data.TestCount,
+            TestFrom = data.TestFrom,
+            HyperParametersJson = run.HyperParametersJson,
+            NormalizationJson = JsonSerializer.Serialize(new
+            {
+                featureNames = SessionClassDataset.ChannelNames,
+                steps = SessionClassDataset.Steps,
+                classes = SessionClassLabels.All,
+                featureMean = Meta(scorer, ModelMetadataKeys.FeatureMean),
+                featureStd = Meta(scorer, ModelMetadataKeys.FeatureStd),
+                trainingSpan = trainingPart.DataSpan,
+            }),
+            Device = model.Device.ToString(),
+            DeviceReason = Truncate(model.DeviceReason, 1000),
+            TrainingSeconds = Math.Round(seconds, 2),
+            MetricName = SessionClassBaselines.MetricName,
+            TestError = modelMetrics.Primary,
+            BestBaselineName = best.Name,
+            BestBaselineError = best.Primary,
+            MetricsJson = JsonSerializer.Serialize(new
+            {
+                model = modelMetrics.Values,
+                baselines = baselineMetrics.ToDictionary(m => m.Name, m => m.Values),
+                training = new { model.Metrics.EpochsRun, model.Metrics.BestEpoch, model.Metrics.TrainingLoss, model.Metrics.ValidationLoss, model.Metrics.ValidationAccuracy },
+            }),
+            TestSeriesJson = JsonSerializer.Serialize(new SessionClassConfusion(
+                SessionClassLabels.All,
+                SessionClassBaselines.Confusion(predicted, actual),
+                best.Name,
+                SessionClassBaselines.Confusion(baselines[best.Name], actual))),
+            OnnxBytes = model.OnnxBytes,
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+    }
+
+    /// <summary>The most probable class of row <paramref name="row"/> and its probability.</summary>
+    internal static (int Class, double Probability) ArgMax(float[,] probabilities, int row)
+    {
+        var best = 0;
+        for (var k = 1; k < probabilities.GetLength(1); k++)
+        {
+            if (probabilities[row, k] > probabilities[row, best])
+            {
+                best = k;
+            }
+        }
+
+        return (best, probabilities[row, best]);
     }
 }

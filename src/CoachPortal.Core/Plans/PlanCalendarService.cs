@@ -40,6 +40,14 @@ public sealed class PlanCalendarService(IDbContextFactory<AppDbContext> dbFactor
         return (athlete.Id, today, await ReadAsync(db, [athlete.Id], today, today.AddDays(7), ct));
     }
 
+    /// <summary>Today's date in the time zone of the athlete's team.</summary>
+    public async Task<DateOnly> TodayOfAthleteAsync(Caller caller, int athleteId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var athlete = await PlanAccess.VisibleAthleteAsync(db, caller, athleteId, ct);
+        return await AthleteClock.TodayAsync(db, athlete.TeamId, clock, ct);
+    }
+
     public async Task<PlannedSessionView> GetSessionAsync(Caller caller, int plannedSessionId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -53,7 +61,7 @@ public sealed class PlanCalendarService(IDbContextFactory<AppDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var session = await LoadVisibleAsync(db, caller, plannedSessionId, ct);
-        await PlanAccess.ManageableAthleteAsync(db, caller, session.AthleteId, ct);
+        var athlete = await PlanAccess.ManageableAthleteAsync(db, caller, session.AthleteId, ct);
         if (session.Status != PlannedSessionStatus.Planned)
         {
             throw PlanAccess.Invalid("Date", "A session that is done or skipped stays where it was.");
@@ -63,7 +71,71 @@ public sealed class PlanCalendarService(IDbContextFactory<AppDbContext> dbFactor
         session.Date = newDate;
         await PlanAccess.SaveAsync(db, "planned session", ct);
         notifier.Publish(Topics.Athlete(session.AthleteId));
+        notifier.Publish(Topics.Team(athlete.TeamId));
         return session.Version;
+    }
+
+    /// <summary>
+    /// Stores a coach's what-if edits of one athlete's planned sessions, all or nothing: moves, drops (the session is
+    /// removed from the plan) and new workout texts (duration and load estimated again). Every session must still be at
+    /// the version the coach saw in <paramref name="versions"/>, else nothing is saved and a conflict is reported.
+    /// </summary>
+    public async Task ApplyEditsAsync(Caller caller, int athleteId, IReadOnlyList<PlanEdit> edits, IReadOnlyDictionary<int, Guid> versions, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(edits);
+        ArgumentNullException.ThrowIfNull(versions);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var athlete = await PlanAccess.ManageableAthleteAsync(db, caller, athleteId, ct);
+        var ids = edits.Select(e => e.PlannedSessionId).ToList();
+        var sessions = await db.PlannedSessions.Where(s => ids.Contains(s.Id) && s.AthleteId == athleteId).ToDictionaryAsync(s => s.Id, ct);
+        var profile = AthleteTrainingProfile.Of(athlete);
+        foreach (var edit in edits)
+        {
+            if (!sessions.TryGetValue(edit.PlannedSessionId, out var session))
+            {
+                throw new NotFoundException("Planned session not found.");
+            }
+
+            if (session.Status != PlannedSessionStatus.Planned)
+            {
+                throw PlanAccess.Invalid("Session", $"{session.Title} on {session.Date:d MMM} is already done or skipped; it cannot be changed.");
+            }
+
+            if (!versions.TryGetValue(session.Id, out var expected))
+            {
+                throw PlanAccess.Invalid("Version", "Each changed session needs the version it was read at.");
+            }
+
+            db.Entry(session).Property(s => s.Version).OriginalValue = expected;
+            if (edit.Drop)
+            {
+                db.PlannedSessions.Remove(session);
+                continue;
+            }
+
+            if (edit.NewDate is { } date)
+            {
+                session.Date = date;
+            }
+
+            if (edit.NewText is { } text)
+            {
+                if (!WorkoutParser.TryParse(text, out var workout, out var error))
+                {
+                    throw PlanAccess.Invalid("Text", $"{session.Title}: {error!.Message}");
+                }
+
+                var estimate = WorkoutEstimator.Estimate(workout!, session.Sport, profile);
+                session.Text = WorkoutFormatter.Format(workout!);
+                session.PlannedDurationSeconds = estimate.DurationSeconds;
+                session.PlannedTss = estimate.Tss;
+                session.ChangeReason = "Changed by the coach.";
+            }
+        }
+
+        await PlanAccess.SaveAsync(db, "plan", ct);
+        notifier.Publish(Topics.Athlete(athleteId));
+        notifier.Publish(Topics.Team(athlete.TeamId));
     }
 
     /// <summary>The athlete (or their coach) marks a session done or skipped, with RPE and comment.</summary>

@@ -25,6 +25,43 @@ public sealed class PlanComplianceService(IDbContextFactory<AppDbContext> dbFact
             }
         }
 
+        return Evaluate(view, today, matches);
+    }
+
+    /// <summary>
+    /// This week's compliance (Monday to today) of every active athlete of a team, for the team board. Reads only:
+    /// the stored matches are refreshed when an athlete's own compliance is opened.
+    /// </summary>
+    public async Task<TeamWeekCompliance> GetTeamWeekAsync(Caller caller, int teamId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.VisibleTeams(caller).AnyAsync(t => t.Id == teamId, ct))
+        {
+            throw new NotFoundException("Team not found.");
+        }
+
+        var today = await AthleteClock.TodayAsync(db, teamId, clock, ct);
+        var weekStart = PlanCalendar.WeekStart(today);
+        var ids = await db.Athletes.AsNoTracking().Where(a => a.TeamId == teamId && !a.IsArchived).Select(a => a.Id).ToListAsync(ct);
+        var view = await PlanCalendarService.ReadAsync(db, ids, weekStart, today, ct);
+        var result = new Dictionary<int, WeeklyCompliance>();
+        foreach (var athleteId in view.Planned.Select(p => p.AthleteId).Distinct())
+        {
+            var own = new PlanCalendarView(view.Planned.Where(p => p.AthleteId == athleteId).ToList(), view.Completed.Where(c => c.AthleteId == athleteId).ToList());
+            if (Evaluate(own, today).Weeks.FirstOrDefault(w => w.WeekStart == weekStart) is { } week)
+            {
+                result[athleteId] = week;
+            }
+        }
+
+        return new TeamWeekCompliance(today, weekStart, result);
+    }
+
+    /// <summary>Compliance rows and weekly figures of a calendar as of <paramref name="today"/>; weeks count days up to today.</summary>
+    public static PlanComplianceView Evaluate(PlanCalendarView view, DateOnly today, IReadOnlyDictionary<int, CompletedSessionView>? matches = null)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        matches ??= ComplianceMatcher.Match(view.Planned, view.Completed);
         var rows = view.Planned.Select(p =>
         {
             matches.TryGetValue(p.Id, out var c);

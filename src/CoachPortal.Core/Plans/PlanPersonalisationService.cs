@@ -1,3 +1,4 @@
+using System.Globalization;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Load;
 using CoachPortal.Core.Notifications;
@@ -86,6 +87,33 @@ public sealed class PlanPersonalisationService(
 
         jobs.Enqueue<PlanPersonalisationJob>(j => j.RunAsync(ids.ToArray(), CancellationToken.None));
         return new PlanAssignmentResult(ids, true);
+    }
+
+    /// <summary>Progress of assignments the caller may see (others are left out), for the page that waits on the job.</summary>
+    public async Task<IReadOnlyList<PlanAssignmentProgress>> GetProgressAsync(Caller caller, IReadOnlyCollection<int> assignmentIds, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(assignmentIds);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var visible = db.VisibleAthletes(caller).Select(a => a.Id);
+        var assignments = await db.PlanAssignments.AsNoTracking()
+            .Where(a => assignmentIds.Contains(a.Id) && visible.Contains(a.AthleteId))
+            .Select(a => new { a.Id, a.AthleteId, Name = a.Athlete!.FirstName + " " + a.Athlete.LastName, a.PersonalisedUtc })
+            .ToListAsync(ct);
+        var ids = assignments.Select(a => a.Id).ToList();
+        var sessions = await db.PlannedSessions.AsNoTracking()
+            .Where(s => ids.Contains(s.PlanAssignmentId))
+            .OrderBy(s => s.Date).ThenBy(s => s.Id)
+            .Select(s => new { s.PlanAssignmentId, s.Date, s.Title, s.PlannedTss, s.ChangeReason })
+            .ToListAsync(ct);
+        return assignments.OrderBy(a => a.Name, StringComparer.CurrentCulture).Select(a =>
+        {
+            var own = sessions.Where(s => s.PlanAssignmentId == a.Id).ToList();
+            return new PlanAssignmentProgress(a.Id, a.AthleteId, a.Name, a.PersonalisedUtc is not null, own.Count, Math.Round(own.Sum(s => s.PlannedTss)),
+                own.Where(s => s.ChangeReason is not null)
+                    .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Date:ddd d MMM} · {s.Title}: {s.ChangeReason}"))
+                    .ToList());
+        }).ToList();
     }
 
     /// <summary>The coach changes the ACWR override or ramp limit; the plan is personalised again in-process.</summary>

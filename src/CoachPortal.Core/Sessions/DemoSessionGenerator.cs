@@ -21,11 +21,14 @@ public static class DemoSessionGenerator
         for (var d = days; d >= 1; d--)
         {
             var date = today.AddDays(-d);
+            // Every fourth week is an easier one; the week before it ends with a race.
+            var week = (days - d) / 7;
             var (label, minutes) = date.DayOfWeek switch
             {
                 DayOfWeek.Tuesday => ("intervals", 60),
                 DayOfWeek.Wednesday => ("endurance", 55),
                 DayOfWeek.Thursday => ("tempo", 50),
+                DayOfWeek.Saturday when week % 4 == 2 => ("race", 45),
                 DayOfWeek.Saturday => ("endurance", 95),
                 DayOfWeek.Sunday => ("recovery", 40),
                 DayOfWeek.Friday when rng.NextDouble() < 0.3 => ("recovery", 35),
@@ -36,8 +39,6 @@ public static class DemoSessionGenerator
                 continue;
             }
 
-            // Every fourth week is an easier one.
-            var week = (days - d) / 7;
             var scale = week % 4 == 3 ? 0.7 : 1.0 + (0.03 * (week % 4));
             var sport = SportFor(athlete.Sport, date.DayOfWeek, rng);
             var duration = (int)(minutes * 60 * scale * (0.9 + (0.2 * rng.NextDouble())));
@@ -45,6 +46,7 @@ public static class DemoSessionGenerator
             var start = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(startHour + rng.NextDouble());
             var rpe = label switch
             {
+                "race" => rng.Next(9, 11),
                 "intervals" => rng.Next(7, 10),
                 "tempo" => rng.Next(6, 8),
                 "endurance" => rng.Next(3, 6),
@@ -147,6 +149,8 @@ public static class DemoSessionGenerator
         {
             // 4-minute repeats at 105 % with 2-minute jogs.
             "intervals" => (t - warmUp) % 360 < 240 ? 1.05 : easy,
+            // Even pace just under threshold, then a 5-minute kick before the cool-down.
+            "race" => t > n - coolDown - 300 ? 1.08 : 0.97,
             "tempo" => 0.9,
             "endurance" => 0.75,
             _ => easy,

@@ -10,9 +10,12 @@ namespace CoachPortal.Core.Sessions;
 /// </summary>
 public sealed class DemoSessionSeeder(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ILogger<DemoSessionSeeder> logger)
 {
-    private const int Days = 91;
+    /// <summary>Days of sessions a demo athlete gets by default (ending yesterday).</summary>
+    public const int DefaultDays = 91;
 
-    public async Task SeedAsync(string demoTeamName, CancellationToken ct = default)
+    public Task SeedAsync(string demoTeamName, CancellationToken ct = default) => SeedAsync(demoTeamName, DefaultDays, ct);
+
+    public async Task SeedAsync(string demoTeamName, int days, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var athletes = await db.Athletes.AsNoTracking()
@@ -26,7 +29,7 @@ public sealed class DemoSessionSeeder(IDbContextFactory<AppDbContext> dbFactory,
         var started = clock.GetTimestamp();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var work = athletes
-            .SelectMany((athlete, i) => DemoSessionGenerator.Schedule(athlete, today, Days, seed: 1000 + i)
+            .SelectMany((athlete, i) => DemoSessionGenerator.Schedule(athlete, today, days, seed: 1000 + i)
                 .Select((plan, k) => (Athlete: athlete, Plan: plan, Seed: (i * 1000) + k)))
             .ToList();
         var built = new TrainingSession[work.Count];
@@ -38,7 +41,8 @@ public sealed class DemoSessionSeeder(IDbContextFactory<AppDbContext> dbFactory,
             var columns = DemoSessionGenerator.Streams(athlete, plan, seed);
             var session = SessionBuilder.Build(athlete, plan.Sport, plan.StartUtc, columns);
             session.Title = $"{char.ToUpperInvariant(plan.Label[0])}{plan.Label[1..]} {plan.Sport.ToLowerInvariant()}";
-            session.ClassLabel = plan.Label;
+            // About one session in seven is left unlabelled, for the session model to classify.
+            session.ClassLabel = seed % 7 == 3 ? null : plan.Label;
             session.DeviceName = "Demo generator";
             session.Rpe = plan.Rpe;
             session.SessionRpeLoad = plan.Rpe * (session.DurationSeconds / 60.0); // Foster (2001)

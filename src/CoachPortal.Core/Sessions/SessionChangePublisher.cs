@@ -17,6 +17,9 @@ public sealed class SessionChangePublisher(ChangeNotifier notifier, LoadRecomput
         notifier.Publish(Topics.Athlete(athleteId));
     }
 
+    /// <summary>A session's class label changed: pages update, loads do not depend on it.</summary>
+    public void OnSessionLabelled(int athleteId) => notifier.Publish(Topics.Athlete(athleteId));
+
     /// <summary>An upload of <paramref name="athleteId"/> changed status (no session changed).</summary>
     public void OnUploadChanged(int athleteId) => notifier.Publish(Topics.Athlete(athleteId));
 }

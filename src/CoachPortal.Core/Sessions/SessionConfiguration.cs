@@ -26,6 +26,7 @@ internal sealed class SessionConfiguration :
         builder.Property(s => s.Comment).HasMaxLength(2000);
         builder.Property(s => s.DeviceName).HasMaxLength(120);
         builder.Property(s => s.ClassLabel).HasMaxLength(32);
+        builder.Property(s => s.PredictedClassLabel).HasMaxLength(32);
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasOne(s => s.Athlete).WithMany().HasForeignKey(s => s.AthleteId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(s => s.SourceFile).WithMany().HasForeignKey(s => s.SourceFileId).OnDelete(DeleteBehavior.Restrict);

@@ -1,10 +1,11 @@
 namespace CoachPortal.Core.Sessions;
 
-/// <summary>Everything the session page shows: the stored row, laps and charts-ready streams.</summary>
+/// <summary>Everything the session page shows: the stored row, laps and charts-ready streams, and whether the caller may set its class label.</summary>
 public sealed record SessionDetail(
     TrainingSession Session,
     string AthleteName,
     string? SourceFileName,
     bool CanEdit,
     IReadOnlyList<SessionLap> Laps,
-    IReadOnlyList<StreamSeries> Series);
+    IReadOnlyList<StreamSeries> Series,
+    bool CanLabel = false);

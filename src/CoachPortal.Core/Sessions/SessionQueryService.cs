@@ -46,7 +46,7 @@ public sealed class SessionQueryService(IDbContextFactory<AppDbContext> dbFactor
             .Skip(Math.Max(0, filter.Page) * size).Take(size)
             .Select(s => new SessionRow(s.Id, s.StartUtc, s.Sport, s.Title, s.DurationSeconds, s.DistanceMeters,
                 s.AvgHeartRateBpm, s.AvgPowerWatts, s.Tss, s.HrTss, s.Rpe, s.SourceFileId,
-                s.SourceFile == null ? null : s.SourceFile.OriginalName))
+                s.SourceFile == null ? null : s.SourceFile.OriginalName, s.ClassLabel, s.PredictedClassLabel, s.PredictedClassConfidence))
             .ToListAsync(ct);
         return new SessionListPage(items, total);
     }
@@ -66,7 +66,7 @@ public sealed class SessionQueryService(IDbContextFactory<AppDbContext> dbFactor
         var series = blob is null ? [] : Downsample(StreamCodec.Decode(blob.Data, blob.Format), maxPoints);
         var laps = session.Laps.OrderBy(l => l.LapIndex).ToList();
         session.Laps = [];
-        return new SessionDetail(session, session.Athlete!.FullName, fileName, CanEdit: true, laps, series);
+        return new SessionDetail(session, session.Athlete!.FullName, fileName, CanEdit: true, laps, series, db.CanManageTeam(caller, session.Athlete.TeamId));
     }
 
     /// <summary>The decoded 1 Hz streams of a session (for analysis; pages use <see cref="GetAsync"/>).</summary>
@@ -127,6 +127,51 @@ public sealed class SessionQueryService(IDbContextFactory<AppDbContext> dbFactor
         }
 
         changes.OnSessionsChanged(session.AthleteId, DateOnly.FromDateTime(session.StartUtc));
+        return session.Version;
+    }
+
+    /// <summary>
+    /// Sets or clears (null) the session's class label. Only an administrator or a coach of the athlete's team may
+    /// label; the athlete and other coaches may not. Returns the new version.
+    /// </summary>
+    public async Task<Guid> SetClassLabelAsync(Caller caller, int sessionId, string? label, Guid expectedVersion, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        string? normalized = null;
+        if (!string.IsNullOrWhiteSpace(label))
+        {
+            var index = Models.SessionClassLabels.IndexOf(label);
+            if (index < 0)
+            {
+                throw new ValidationFailedException([new ValidationError("ClassLabel",
+                    $"\"{label.Trim()}\" is not a session class; use one of: {string.Join(", ", Models.SessionClassLabels.All)}.")]);
+            }
+
+            normalized = Models.SessionClassLabels.All[index];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var visible = db.VisibleAthletes(caller).Select(a => a.Id);
+        var session = await db.TrainingSessions.Include(s => s.Athlete)
+            .FirstOrDefaultAsync(s => s.Id == sessionId && visible.Contains(s.AthleteId), ct)
+            ?? throw new NotFoundException("Session not found.");
+        if (!db.CanManageTeam(caller, session.Athlete!.TeamId))
+        {
+            throw new ForbiddenException("Only a coach of the athlete's team may label sessions.");
+        }
+
+        db.Entry(session).Property(s => s.Version).OriginalValue = expectedVersion;
+        session.ClassLabel = normalized;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException("session");
+        }
+
+        changes.OnSessionLabelled(session.AthleteId);
         return session.Version;
     }
 

@@ -14,4 +14,7 @@ public sealed record SessionRow(
     double? HrTss,
     int? Rpe,
     int? SourceFileId,
-    string? SourceFileName);
+    string? SourceFileName,
+    string? ClassLabel = null,
+    string? PredictedClassLabel = null,
+    double? PredictedClassConfidence = null);

@@ -77,6 +77,15 @@ public class TrainingSession : IVersioned
     /// <summary>Set by coaches: recovery, endurance, tempo, intervals, race.</summary>
     public string? ClassLabel { get; set; }
 
+    /// <summary>The class the active session model predicts (written by scoring while no label is set); shown as predicted.</summary>
+    public string? PredictedClassLabel { get; set; }
+
+    /// <summary>The model's probability for <see cref="PredictedClassLabel"/>, 0–1.</summary>
+    public double? PredictedClassConfidence { get; set; }
+
+    /// <summary>The model version that made the prediction.</summary>
+    public int? PredictedClassModelVersionId { get; set; }
+
     public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
 
     public Guid Version { get; set; }

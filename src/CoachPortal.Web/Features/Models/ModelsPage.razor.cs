@@ -2,7 +2,9 @@ using System.Text.Json;
 using CoachPortal.Core.Models;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Teams;
+using CoachPortal.Learning;
 using CoachPortal.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
 
 namespace CoachPortal.Web.Features.Models;
 
@@ -29,6 +31,7 @@ public sealed partial class ModelsPage
     private ModelVersionView? _selectedVersion;
     private IReadOnlyList<ChartSeries> _lossSeries = [];
     private IReadOnlyList<ChartSeries> _testSeries = [];
+    private SessionClassConfusion? _confusion;
     private TrainingRunInput _input = new();
     private string? _overrideReason;
     private bool _busy;
@@ -36,11 +39,15 @@ public sealed partial class ModelsPage
     private IDisposable? _subscription;
     private Timer? _poll;
 
+    /// <summary>The team to open with (from a link such as /models?team=3); the first team when absent or not visible.</summary>
+    [SupplyParameterFromQuery(Name = "team")]
+    public int? TeamQuery { get; set; }
+
     protected override async Task OnInitializedAsync()
     {
         _caller = await CurrentCaller.GetAsync();
         _teams = await Teams.ListAsync(_caller);
-        _teamId = _teams.Count > 0 ? _teams[0].Id : 0;
+        _teamId = TeamQuery is { } wanted && _teams.Any(t => t.Id == wanted) ? wanted : _teams.Count > 0 ? _teams[0].Id : 0;
         _subscription = Notifier.Subscribe(ModelsTopics.Models, () => InvokeAsync(ReloadAsync));
         // Jobs may run on another node, out of the notifier's reach: poll while something runs.
         _poll = new Timer(_ => _ = InvokeAsync(PollAsync), null, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2));
@@ -107,6 +114,14 @@ public sealed partial class ModelsPage
     private void SelectVersion(ModelVersionView version)
     {
         _selectedVersion = version;
+        _confusion = null;
+        _testSeries = [];
+        if (version.Target == ForecastTarget.SessionClass)
+        {
+            _confusion = JsonSerializer.Deserialize<SessionClassConfusion>(version.TestSeriesJson);
+            return;
+        }
+
         using var doc = JsonDocument.Parse(version.TestSeriesJson);
         var rows = doc.RootElement.EnumerateArray().ToList();
         var athlete = rows.Count > 0 ? rows[0].GetProperty("athleteId").GetInt32() : 0;
@@ -124,10 +139,65 @@ public sealed partial class ModelsPage
     {
         _busy = true;
         _input.TeamId = _teamId;
-        _input.Scope = ModelScope.Team;
+        if (!_caller.IsAdmin)
+        {
+            _input.Scope = ModelScope.Team;
+        }
+
         await Snackbar.TryAsync(async () => await Models.StartTrainingAsync(_caller, _input), "Training queued.");
         _busy = false;
         await ReloadAsync();
+    }
+
+    private static string TargetName(ForecastTarget target) => target switch
+    {
+        ForecastTarget.InjuryRisk => "Injury risk",
+        ForecastTarget.SessionClass => "Session class",
+        _ => target.ToString(),
+    };
+
+    // The session CNN and the session-class target go together; the forecasters take the daily targets.
+    private void TargetChanged(ForecastTarget target)
+    {
+        _input.Target = target;
+        if (target == ForecastTarget.SessionClass)
+        {
+            UseCnnDefaults();
+        }
+        else if (_input.Architecture == ModelKind.SessionCnn)
+        {
+            _input.Architecture = ModelKind.GruForecaster;
+        }
+    }
+
+    // A team has a few hundred labelled sessions, not thousands of days: smaller batches and more epochs.
+    private void UseCnnDefaults()
+    {
+        if (_input.Architecture == ModelKind.SessionCnn)
+        {
+            return;
+        }
+
+        _input.Architecture = ModelKind.SessionCnn;
+        _input.Target = ForecastTarget.SessionClass;
+        _input.Epochs = 20;
+        _input.BatchSize = 16;
+        _input.LearningRate = 5e-3;
+    }
+
+    private void ArchitectureChanged(ModelKind kind)
+    {
+        if (kind == ModelKind.SessionCnn)
+        {
+            UseCnnDefaults();
+            return;
+        }
+
+        _input.Architecture = kind;
+        if (_input.Target == ForecastTarget.SessionClass)
+        {
+            _input.Target = ForecastTarget.Readiness;
+        }
     }
 
     private async Task TrainDemoAsync()
@@ -137,7 +207,7 @@ public sealed partial class ModelsPage
         {
             await DemoSeeder.SeedHistoryAsync(_caller, _teamId);
             await Models.TrainDemoModelsAsync(_caller, _teamId);
-        }, "Demo history added; one model per forecast is training.");
+        }, "Demo history added; one model per forecast and the session classifier are training.");
         _busy = false;
         await ReloadAsync();
     }

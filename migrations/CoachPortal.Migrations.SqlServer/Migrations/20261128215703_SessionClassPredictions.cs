@@ -1,0 +1,49 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CoachPortal.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class SessionClassPredictions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<double>(
+                name: "PredictedClassConfidence",
+                table: "TrainingSessions",
+                type: "float",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PredictedClassLabel",
+                table: "TrainingSessions",
+                type: "nvarchar(32)",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PredictedClassModelVersionId",
+                table: "TrainingSessions",
+                type: "int",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "PredictedClassConfidence",
+                table: "TrainingSessions");
+
+            migrationBuilder.DropColumn(
+                name: "PredictedClassLabel",
+                table: "TrainingSessions");
+
+            migrationBuilder.DropColumn(
+                name: "PredictedClassModelVersionId",
+                table: "TrainingSessions");
+        }
+    }
+}

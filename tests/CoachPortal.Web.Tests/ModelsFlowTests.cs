@@ -1,0 +1,80 @@
+using CoachPortal.Core.Athletes;
+using CoachPortal.Core.Data;
+using CoachPortal.Core.Security;
+using CoachPortal.Core.Sessions;
+using CoachPortal.Core.Teams;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CoachPortal.Web.Tests;
+
+/// <summary>A coach trains the session classifier from the Models page and compares it with its baselines.</summary>
+[Collection(nameof(BrowserSuite))]
+public sealed class ModelsFlowTests(PortalServer server)
+{
+    [SkippableFact]
+    public async Task ACoachTrainsTheSessionClassifierAndSeesItsMetricsNextToTheBaselines()
+    {
+        BrowserTest.RequireBrowser();
+        var teamId = await SeedLabelledTeamAsync();
+
+        var page = await server.NewPageAsync();
+        await page.SignInAsync(PortalServer.CoachEmail);
+        await page.GotoInteractiveAsync($"/models?team={teamId}");
+        await page.Locator("[data-testid=start-training]").WaitForAsync();
+
+        await page.Locator("[data-testid=train-target]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Session class" }).ClickAsync();
+        await page.Locator("[data-testid=train-architecture]", new() { HasText = "Session CNN" }).WaitForAsync();
+        await page.Field("train-epochs").FillAsync("12");
+        await page.Field("train-epochs").PressAsync("Tab");
+        await page.Locator("[data-testid=start-training]").ClickAsync();
+
+        var finished = page.Locator("[data-testid^=run-status-]", new() { HasText = "Succeeded" });
+        await finished.First.WaitForAsync(new() { Timeout = 150_000 });
+        Assert.Equal(0, await page.Locator("[data-testid^=run-status-]", new() { HasText = "Failed" }).CountAsync());
+
+        var row = page.Locator("[data-testid=versions] tbody tr", new() { HasText = "Session class" }).First;
+        await row.WaitForAsync();
+        var text = await row.InnerTextAsync();
+        Assert.Contains("1 - macro-f1", text, StringComparison.Ordinal);
+        Assert.True(text.Contains("majority class", StringComparison.Ordinal) || text.Contains("logistic summary", StringComparison.Ordinal), text);
+        await row.ClickAsync();
+        await page.Locator("[data-testid=confusion-model]").WaitForAsync();
+        await page.Locator("[data-testid=confusion-baseline]").WaitForAsync();
+        Assert.Contains("intervals", await page.Locator("[data-testid=confusion-model]").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(server, "models-session-cnn");
+    }
+
+    // A team of three runners coached by the e2e coach, with demo sessions (most of them labelled).
+    private async Task<int> SeedLabelledTeamAsync()
+    {
+        using var scope = server.Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+        var admin = Caller.Of((await users.FindByEmailAsync(PortalServer.AdminEmail))!.Id, Roles.Admin);
+        var coachId = (await users.FindByEmailAsync(PortalServer.CoachEmail))!.Id;
+        var teams = sp.GetRequiredService<TeamService>();
+        const string name = "Model Squad";
+        var teamId = await teams.CreateAsync(admin, new TeamInput { Name = name, Sport = "Running" });
+        await teams.AssignCoachAsync(admin, teamId, coachId);
+        var athletes = sp.GetRequiredService<AthleteService>();
+        foreach (var (first, pace) in new[] { ("Mia", "3:50"), ("Noor", "4:10"), ("Oli", "4:30") })
+        {
+            await athletes.CreateAsync(admin, teamId, new AthleteInput
+            {
+                FirstName = first,
+                LastName = "Runner",
+                Sport = "Running",
+                HeartRateMaxBpm = 190,
+                HeartRateRestBpm = 48,
+                LactateThresholdHeartRateBpm = 170,
+                ThresholdPace = pace,
+            });
+        }
+
+        await sp.GetRequiredService<DemoSessionSeeder>().SeedAsync(name, days: 120);
+        return teamId;
+    }
+}
