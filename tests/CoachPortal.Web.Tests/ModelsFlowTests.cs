@@ -4,6 +4,7 @@ using CoachPortal.Core.Security;
 using CoachPortal.Core.Sessions;
 using CoachPortal.Core.Teams;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -45,6 +46,43 @@ public sealed class ModelsFlowTests(PortalServer server)
         await page.Locator("[data-testid=confusion-baseline]").WaitForAsync();
         Assert.Contains("intervals", await page.Locator("[data-testid=confusion-model]").InnerTextAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(server, "models-session-cnn");
+
+        // Promoted (with a reason, in case this small run lost to a baseline), the model classifies unlabelled sessions.
+        var reason = page.Locator("[data-testid=override-reason] textarea, textarea[data-testid=override-reason]").First;
+        await reason.FillAsync("Browser test: a short run.");
+        await reason.PressAsync("Tab");
+        await row.Locator("[data-testid^=promote-]").ClickAsync();
+        await page.Locator("[data-testid^=version-status-]", new() { HasText = "Active" }).WaitForAsync();
+
+        var sessionId = await UnlabelledSessionAsync(teamId);
+        var predicted = false;
+        for (var attempt = 0; attempt < 40 && !predicted; attempt++)
+        {
+            await page.GotoInteractiveAsync($"/sessions/{sessionId}");
+            await page.Locator("[data-testid=session-title]").WaitForAsync();
+            predicted = await page.Locator("[data-testid=session-class-predicted]").CountAsync() > 0;
+            if (!predicted)
+            {
+                await Task.Delay(1000);
+            }
+        }
+
+        Assert.True(predicted, "no predicted class on the session page");
+        Assert.Contains("predicted", await page.Locator("[data-testid=session-class-predicted]").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The coach corrects it: the label replaces the prediction.
+        await page.Locator("[data-testid=session-class-select]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "race" }).ClickAsync();
+        await page.Locator("[data-testid=session-class-save]").ClickAsync();
+        await page.Locator("[data-testid=session-class]", new() { HasText = "race" }).WaitForAsync();
+        Assert.Equal(0, await page.Locator("[data-testid=session-class-predicted]").CountAsync());
+        await page.ScreenshotAsync(server, "session-class-label");
+    }
+
+    private async Task<int> UnlabelledSessionAsync(int teamId)
+    {
+        await using var db = await server.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.TrainingSessions.Where(s => s.Athlete!.TeamId == teamId && s.ClassLabel == null).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
     }
 
     // A team of three runners coached by the e2e coach, with demo sessions (most of them labelled).

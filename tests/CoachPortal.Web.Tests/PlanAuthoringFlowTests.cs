@@ -106,6 +106,8 @@ public sealed class PlanAuthoringFlowTests(PortalServer server)
         var rita = await results.Filter(new() { HasText = "Rita Runner" }).InnerTextAsync();
         Assert.Matches(@"[1-9]\d* session\(s\)", rita);
         await coach.ScreenshotAsync(server, "coach-template-assigned");
+        await coach.Locator("[data-testid=open-team-calendar]").ClickAsync();
+        await coach.Locator("[data-testid=calendar-title]", new() { HasText = "Riverside Runners" }).WaitForAsync();
 
         using var scope = server.Services.CreateScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();

@@ -1319,6 +1319,15 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Property<double?>("ElevationGainMeters")
                         .HasColumnType("float");
 
+                    b.PrimitiveCollection<string>("HeartRateCurveBpm")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.PrimitiveCollection<string>("HeartRateZoneSeconds")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.PrimitiveCollection<string>("HeartRateZoneUpperBoundsBpm")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<double?>("HrTss")
                         .HasColumnType("float");
 
@@ -1333,6 +1342,9 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
 
                     b.Property<double?>("NormalizedPowerWatts")
                         .HasColumnType("float");
+
+                    b.PrimitiveCollection<string>("PowerCurveWatts")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<double?>("PredictedClassConfidence")
                         .HasColumnType("float");
@@ -1352,6 +1364,9 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
 
                     b.Property<int?>("SourceFileId")
                         .HasColumnType("int");
+
+                    b.PrimitiveCollection<string>("SpeedCurveMetersPerSecond")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Sport")
                         .IsRequired()

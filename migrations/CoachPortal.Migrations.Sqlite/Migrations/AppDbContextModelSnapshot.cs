@@ -1279,6 +1279,15 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Property<double?>("ElevationGainMeters")
                         .HasColumnType("REAL");
 
+                    b.PrimitiveCollection<string>("HeartRateCurveBpm")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("HeartRateZoneSeconds")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("HeartRateZoneUpperBoundsBpm")
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("HrTss")
                         .HasColumnType("REAL");
 
@@ -1293,6 +1302,9 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
 
                     b.Property<double?>("NormalizedPowerWatts")
                         .HasColumnType("REAL");
+
+                    b.PrimitiveCollection<string>("PowerCurveWatts")
+                        .HasColumnType("TEXT");
 
                     b.Property<double?>("PredictedClassConfidence")
                         .HasColumnType("REAL");
@@ -1312,6 +1324,9 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("SourceFileId")
                         .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("SpeedCurveMetersPerSecond")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Sport")
                         .IsRequired()

@@ -4,6 +4,7 @@ using CoachPortal.Analytics.Performance;
 using CoachPortal.Analytics.Sessions;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Security;
+using CoachPortal.Core.Sessions;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoachPortal.Core.Load;
@@ -77,14 +78,108 @@ public sealed class AthleteDashboardService(IDbContextFactory<AppDbContext> dbFa
         var toUtc = toDate.ToDateTime(TimeOnly.MinValue).AddDays(2);
         var sessions = await db.TrainingSessions.AsNoTracking()
             .Where(s => s.AthleteId == athleteId && s.StartUtc >= fromUtc && s.StartUtc < toUtc && s.AvgHeartRateBpm != null)
-            .Select(s => new { s.AvgHeartRateBpm, s.MovingSeconds, s.DurationSeconds }).ToListAsync(ct);
+            .Select(s => new { s.AvgHeartRateBpm, s.MovingSeconds, s.DurationSeconds, s.HeartRateZoneSeconds, s.HeartRateZoneUpperBoundsBpm })
+            .ToListAsync(ct);
         var seconds = new double[zones.Count];
+        int fromSamples = 0, fromAverage = 0;
         foreach (var s in sessions)
         {
-            seconds[zones.ZoneOf(s.AvgHeartRateBpm!.Value)] += s.MovingSeconds > 0 ? s.MovingSeconds : s.DurationSeconds;
+            if (s.HeartRateZoneSeconds is { } stored && stored.Count == zones.Count && SameBounds(s.HeartRateZoneUpperBoundsBpm, zones.UpperBoundsBpm))
+            {
+                for (var z = 0; z < stored.Count; z++)
+                {
+                    seconds[z] += stored[z];
+                }
+
+                fromSamples++;
+            }
+            else
+            {
+                // No per-sample count in the current zones: the whole session goes to the zone of its average.
+                seconds[zones.ZoneOf(s.AvgHeartRateBpm!.Value)] += s.MovingSeconds > 0 ? s.MovingSeconds : s.DurationSeconds;
+                fromAverage++;
+            }
         }
 
-        return new HeartRateZoneSummary(seconds, zones.UpperBoundsBpm, athlete.LactateThresholdHeartRateBpm is null ? "HR reserve" : "LTHR");
+        return new HeartRateZoneSummary(seconds, zones.UpperBoundsBpm, athlete.LactateThresholdHeartRateBpm is null ? "HR reserve" : "LTHR", fromSamples, fromAverage);
+    }
+
+    /// <summary>
+    /// The athlete's best power and running-speed curves over the range (the envelope of the stored session curves)
+    /// and the 2-parameter critical-power model (Monod &amp; Scherrer 1965) fitted to their 2–20 min points (Hill 1993).
+    /// Running speed gets the same model as critical speed and D′ (Hughson, Orok &amp; Staudt 1984).
+    /// </summary>
+    public async Task<MeanMaximalSummary> GetMeanMaximalAsync(Caller caller, int athleteId, DateOnly fromDate, DateOnly toDate, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var teamId = await RequireVisibleAsync(db, caller, athleteId, ct);
+        var zone = (await db.TeamLoadSettings.AsNoTracking().FirstOrDefaultAsync(s => s.TeamId == teamId, ct) ?? new TeamLoadSettings { TeamId = teamId }).TimeZone();
+        var fromUtc = fromDate.ToDateTime(TimeOnly.MinValue).AddDays(-1);
+        var toUtc = toDate.ToDateTime(TimeOnly.MinValue).AddDays(2);
+        var rows = await db.TrainingSessions.AsNoTracking()
+            .Where(s => s.AthleteId == athleteId && s.StartUtc >= fromUtc && s.StartUtc < toUtc)
+            .Select(s => new { s.StartUtc, s.TimeZoneId, s.Sport, s.PowerCurveWatts, s.SpeedCurveMetersPerSecond, s.HeartRateCurveBpm, HasStreams = s.Streams != null })
+            .ToListAsync(ct);
+        var sessions = rows
+            .Where(s =>
+            {
+                var date = LoadRecomputeJob.LocalDateOf(new SessionLoadRow(s.StartUtc, s.TimeZoneId, s.Sport, 0, null, null, null, null), zone);
+                return date >= fromDate && date <= toDate;
+            })
+            .ToList();
+
+        var withPower = sessions.Where(s => s.PowerCurveWatts is { Count: > 0 }).ToList();
+        var powerSport = withPower.GroupBy(s => s.Sport).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
+        var powerCurves = withPower.Where(s => s.Sport == powerSport).Select(s => SessionCurves.FromStored(s.PowerCurveWatts)!).ToList();
+        var runs = sessions.Where(s => s.Sport == SessionSports.Running && s.SpeedCurveMetersPerSecond is { Count: > 0 }).ToList();
+        var speedCurves = runs.Select(s => SessionCurves.FromStored(s.SpeedCurveMetersPerSecond)!).ToList();
+        var (power, cp, cpNote) = BestWithFit(powerCurves, "power");
+        var (speed, cs, csNote) = BestWithFit(speedCurves, "running");
+        var withoutCurves = sessions.Count(s => s.HasStreams && s.PowerCurveWatts is null && s.SpeedCurveMetersPerSecond is null && s.HeartRateCurveBpm is null);
+        return new MeanMaximalSummary(powerSport, power, powerCurves.Count, cp, cpNote, speed, speedCurves.Count, cs, csNote, withoutCurves);
+    }
+
+    internal static (IReadOnlyList<CurvePoint> Best, CriticalPowerFit? Fit, string? Note) BestWithFit(IReadOnlyList<MeanMaximalCurve> curves, string kind)
+    {
+        if (curves.Count == 0)
+        {
+            return ([], null, null);
+        }
+
+        var best = MeanMaximalCurve.Combine(curves);
+        var points = best.DurationsSeconds.Select((d, i) => new CurvePoint(d, best.Values[i])).ToList();
+        var inWindow = points.Count(p => p.DurationSeconds is >= CriticalPowerModel.DefaultMinDurationSeconds and <= CriticalPowerModel.DefaultMaxDurationSeconds);
+        if (inWindow < 3)
+        {
+            return (points, null, $"The model is fitted to best efforts of 2–20 min; record longer {kind} sessions (at least 4 min) to get one.");
+        }
+
+        try
+        {
+            return (points, CriticalPowerModel.FitCurve(best), null);
+        }
+        catch (AnalyticsInputException ex)
+        {
+            return (points, null, ex.Message);
+        }
+    }
+
+    private static bool SameBounds(List<double>? stored, IReadOnlyList<double> current)
+    {
+        if (stored is null || stored.Count != current.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < stored.Count; i++)
+        {
+            if (Math.Abs(stored[i] - current[i]) > 1e-6)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Each test kind of the athlete with its results, the Banister fit and a four-week projection.</summary>

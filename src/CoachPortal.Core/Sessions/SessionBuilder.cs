@@ -133,7 +133,6 @@ public static class SessionBuilder
                 _ => AnalyticsSport.Other,
             },
             Rpe = rpe,
-            IncludeMeanMaximalCurves = false,
         };
         try
         {
@@ -168,6 +167,25 @@ public static class SessionBuilder
         session.IntensityFactor = metrics.IntensityFactor;
         session.WorkKilojoules = metrics.WorkKilojoules;
         session.SessionRpeLoad = metrics.SessionRpeLoad;
+        ApplyCurves(session, metrics);
+    }
+
+    /// <summary>Copies the mean-maximal curves and the time in heart-rate zones onto the row.</summary>
+    public static void ApplyCurves(TrainingSession session, SessionMetrics? metrics)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (metrics is null)
+        {
+            return;
+        }
+
+        session.PowerCurveWatts = SessionCurves.ToStored(metrics.PowerCurve);
+        session.SpeedCurveMetersPerSecond = SessionCurves.ToStored(metrics.SpeedCurve);
+        session.HeartRateCurveBpm = SessionCurves.ToStored(metrics.HeartRateCurve);
+        session.HeartRateZoneSeconds = metrics.TimeInHeartRateZonesSeconds is { } seconds ? [.. seconds] : null;
+        session.HeartRateZoneUpperBoundsBpm = metrics.TimeInHeartRateZonesSeconds is not null && metrics.HeartRateZoneUpperBoundsBpm is { } bounds
+            ? [.. bounds]
+            : null;
     }
 
     /// <summary>Laps as the device reported them.</summary>

@@ -115,6 +115,9 @@ public sealed class SessionQueryService(IDbContextFactory<AppDbContext> dbFactor
             var metrics = blob is null ? null
                 : SessionBuilder.Analyze(StreamCodec.Decode(blob.Data, blob.Format), SessionBuilder.ProfileOf(session.Athlete!), session.Sport, r);
             session.SessionRpeLoad = metrics?.SessionRpeLoad ?? Analytics.Sessions.SessionRpe.Load(r, session.DurationSeconds / 60.0);
+
+            // The analysis ran anyway: refresh the curves and zone times too (filling rows stored before they were kept).
+            SessionBuilder.ApplyCurves(session, metrics);
         }
 
         try

@@ -64,6 +64,24 @@ public class TrainingSession : IVersioned
 
     public double? WorkKilojoules { get; set; }
 
+    /// <summary>
+    /// Mean-maximal power in watts; element i is the best mean over <c>MeanMaximalCurve.StandardDurationsSeconds[i]</c>
+    /// (durations no longer than the session). Null without a power stream or for sessions stored before curves were kept.
+    /// </summary>
+    public List<double?>? PowerCurveWatts { get; set; }
+
+    /// <summary>Mean-maximal speed in m/s, laid out as <see cref="PowerCurveWatts"/>.</summary>
+    public List<double?>? SpeedCurveMetersPerSecond { get; set; }
+
+    /// <summary>Mean-maximal heart rate in bpm, laid out as <see cref="PowerCurveWatts"/>; null where no gap-free window exists.</summary>
+    public List<double?>? HeartRateCurveBpm { get; set; }
+
+    /// <summary>Seconds of heart-rate samples in each zone (zone 1 first); null without HR or zone anchors.</summary>
+    public List<double>? HeartRateZoneSeconds { get; set; }
+
+    /// <summary>Upper bounds in bpm of the zones <see cref="HeartRateZoneSeconds"/> was counted in, so a change of anchors shows.</summary>
+    public List<double>? HeartRateZoneUpperBoundsBpm { get; set; }
+
     /// <summary>Rating of perceived exertion, 1–10 (CR-10).</summary>
     public int? Rpe { get; set; }
 

@@ -140,6 +140,36 @@ public sealed class AthleteDashboardTests : BunitContext, IAsyncLifetime
         Assert.Empty(cut.FindAll("[data-chart=pmc]"));
     }
 
+    [Fact]
+    public async Task TheDemoAthletesDashboardDrawsBestPowerAndPaceCurvesWithTheirCriticalPowerFit()
+    {
+        var team = new Team { Name = "Demo " + Guid.NewGuid().ToString("N")[..6] };
+        var athlete = new Athlete { FirstName = "Tri", LastName = "Demo", Sport = "Triathlon", FtpWatts = 250, LactateThresholdHeartRateBpm = 168, HeartRateMaxBpm = 188, HeartRateRestBpm = 48, ThresholdPaceSecondsPerKm = 250 };
+        await using (var db = new AppDbContext(_options))
+        {
+            team.Athletes.Add(athlete);
+            db.Teams.Add(team);
+            await db.SaveChangesAsync();
+        }
+
+        await new DemoSessionSeeder(new Factory(_options), TimeProvider.System, NullLogger<DemoSessionSeeder>.Instance).SeedAsync(team.Name);
+
+        var cut = Render<AthleteDashboard>(p => p.Add(c => c.AthleteId, athlete.Id));
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-chart=mmp-power]")), TimeSpan.FromSeconds(10));
+        var power = cut.FindComponents<ApexChart>().Single(c => c.Instance.Id == "mmp-power").Instance;
+        Assert.Equal(["Best power (W)", "CP model (W)"], power.Series!.Select(s => s.Name));
+        Assert.True(power.Series![0].Data.Count >= 20, $"{power.Series[0].Data.Count} points");
+        Assert.Contains("CP ", cut.Find("[data-testid=cp-fit]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("W′", cut.Find("[data-testid=cp-fit]").TextContent, StringComparison.Ordinal);
+        var pace = cut.FindComponents<ApexChart>().Single(c => c.Instance.Id == "mmp-pace").Instance;
+        Assert.Equal("Best pace (min/km)", pace.Series![0].Name);
+        var options = pace.BuildOptions();
+        Assert.True(options.ContainsKey("annotations"));
+        Assert.Empty(cut.FindAll("[data-testid=empty-mmp]"));
+        Assert.Contains("from every heart-rate sample", cut.Find("[data-testid=zones-basis]").TextContent, StringComparison.Ordinal);
+    }
+
     private async Task<int> SeedAthleteAsync(bool withData)
     {
         await using var db = new AppDbContext(_options);

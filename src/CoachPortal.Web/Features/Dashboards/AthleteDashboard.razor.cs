@@ -26,6 +26,7 @@ public partial class AthleteDashboard
     private HeartRateZoneSummary? _zones;
     private IReadOnlyList<ChartSeries>? _zoneSeries;
     private IReadOnlyList<string>? _zoneLabels;
+    private MeanMaximalSummary? _curves;
     private IReadOnlyList<PerformanceModelView> _models = [];
     private string? _modelKind;
     private IReadOnlyList<ChartSeries>? _modelSeries;
@@ -113,6 +114,7 @@ public partial class AthleteDashboard
         _weeklyOptions = DashboardCharts.StackedWeeks(DashboardCharts.Unit(_context.Metric));
         _zones = await Dashboard.GetHeartRateZonesAsync(_caller!, AthleteId, from, to);
         (_zoneSeries, _zoneLabels) = _zones is null ? (null, null) : DashboardCharts.HeartRateZones(_zones);
+        _curves = await Dashboard.GetMeanMaximalAsync(_caller!, AthleteId, from, to);
         _models = await Dashboard.GetPerformanceModelsAsync(_caller!, AthleteId);
         if (_modelKind is null || SelectedModel is null)
         {

@@ -84,6 +84,19 @@ public static class DashboardCharts
         return ([new ChartSeries("Hours", hours)], labels);
     }
 
+    /// <summary>How the zone times were counted, for the caption under the chart.</summary>
+    public static string ZoneBasis(HeartRateZoneSummary zones)
+    {
+        ArgumentNullException.ThrowIfNull(zones);
+        var counted = (zones.SessionsFromSamples, zones.SessionsFromAverage) switch
+        {
+            (_, 0) => "time in zone from every heart-rate sample",
+            (0, var n) => $"each of {n} session(s) counts in the zone of its average heart rate (stored before per-sample zone times were kept)",
+            (var s, var n) => $"{s} session(s) from every heart-rate sample; {n} older or re-anchored session(s) by their average heart rate",
+        };
+        return $"Anchored on {zones.Basis}; {counted}.";
+    }
+
     public static IReadOnlyList<ChartSeries> Performance(PerformanceModelView model)
     {
         ArgumentNullException.ThrowIfNull(model);
