@@ -1,6 +1,7 @@
 // Benchmarks print figures; they are not tests. Usage:
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- fit FILE...
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- pmc
+//   dotnet run -c Release --project bench/CoachPortal.Bench -- curves [iterations]
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- fuzz [--minutes N] [--seed S] FILE|DIR...
 using CoachPortal.Bench;
 
@@ -9,11 +10,12 @@ return args.FirstOrDefault() switch
     "fit" => FitBenchmark.Run(args[1..]),
     "fuzz" => FuzzCommand.Run(args[1..]),
     "pmc" => PmcBenchmark.Run(args[1..]),
+    "curves" => CurveBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: CoachPortal.Bench fit FILE... | pmc");
+    Console.Error.WriteLine("usage: CoachPortal.Bench fit FILE... | pmc | curves");
     return 2;
 }
