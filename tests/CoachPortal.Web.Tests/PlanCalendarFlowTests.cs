@@ -98,6 +98,9 @@ public sealed class PlanCalendarFlowTests(PortalServer server)
         var athlete = Caller.Of(athleteUserId, Roles.Athlete);
         var calendar = Get<PlanCalendarService>();
         var (athleteId, today, _) = await calendar.GetTodayAsync(athlete);
+
+        // Other journeys change this athlete's availability; today must be a training day here, whatever day it is.
+        await calendar.SaveAvailabilityAsync(admin, athleteId, 0x7F, null);
         await AssignPlanAsync(admin, server.OtherTeamId, athleteId, today);
         var (_, _, week) = await calendar.GetTodayAsync(athlete);
         var session = week.Planned.First(p => p.Date == today && p.Status == PlannedSessionStatus.Planned);
