@@ -80,7 +80,7 @@ public static class DependencyInjection
         services.AddTransient<LoadRecomputeJob>();
         services.AddScoped<DemoTrainingSeeder>();
         services.AddHostedService<LoadRollForwardSchedule>();
-        services.TryAddSingleton<IPlanForecastAdvisor, NoPlanForecastAdvisor>();
+        services.TryAddSingleton<IPlanForecastAdvisor, ModelPlanForecastAdvisor>();
         services.AddScoped<WorkoutLibraryService>();
         services.AddScoped<PlanTemplateService>();
         services.AddScoped<PlanPersonalisationService>();

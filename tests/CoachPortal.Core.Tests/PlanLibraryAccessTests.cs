@@ -75,7 +75,12 @@ public sealed class PlanLibraryAccessTests : IAsyncLifetime
         var personalisation = _host.Get<PlanPersonalisationService>();
         var result = await personalisation.AssignAsync(_host.CoachA, new PlanAssignmentInput
         {
-            TemplateId = templateId, TeamId = _host.TeamA, StartDate = today, EventDate = today.AddDays(27), EventName = "Club 10k", Priority = EventPriority.B,
+            TemplateId = templateId,
+            TeamId = _host.TeamA,
+            StartDate = today,
+            EventDate = today.AddDays(27),
+            EventName = "Club 10k",
+            Priority = EventPriority.B,
         });
 
         Assert.True(result.Queued);

@@ -29,8 +29,13 @@ public sealed class PlanAuthoringFlowTests(PortalServer server)
         var athletes = sp.GetRequiredService<AthleteService>();
         var first = await athletes.CreateAsync(admin, teamId, new AthleteInput
         {
-            FirstName = "Rita", LastName = "Runner", Sport = "Running", HeartRateMaxBpm = 190, HeartRateRestBpm = 48,
-            LactateThresholdHeartRateBpm = 170, ThresholdPace = "4:10",
+            FirstName = "Rita",
+            LastName = "Runner",
+            Sport = "Running",
+            HeartRateMaxBpm = 190,
+            HeartRateRestBpm = 48,
+            LactateThresholdHeartRateBpm = 170,
+            ThresholdPace = "4:10",
         });
         await athletes.CreateAsync(admin, teamId, new AthleteInput { FirstName = "Sam", LastName = "Strider", Sport = "Running" });
         return (teamId, first);
@@ -167,7 +172,9 @@ public sealed class PlanAuthoringFlowTests(PortalServer server)
             var coachCaller = Caller.Of((await users.FindByEmailAsync(PortalServer.CoachEmail))!.Id, Roles.Coach);
             templateId = await scope.ServiceProvider.GetRequiredService<PlanTemplateService>().CreateAsync(coachCaller, new PlanTemplateInput
             {
-                Name = "Shared build", Sport = "Running", Blocks = [new PlanBlockInput(PlanPhase.Base, 2), new PlanBlockInput(PlanPhase.Build, 2)],
+                Name = "Shared build",
+                Sport = "Running",
+                Blocks = [new PlanBlockInput(PlanPhase.Base, 2), new PlanBlockInput(PlanPhase.Build, 2)],
             });
         }
 

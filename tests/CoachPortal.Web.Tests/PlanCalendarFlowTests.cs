@@ -1,3 +1,4 @@
+using System.Globalization;
 using CoachPortal.Core.Athletes;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Plans;
@@ -83,6 +84,28 @@ public sealed class PlanCalendarFlowTests(PortalServer server)
         await page.GotoInteractiveAsync($"/athletes/{athleteId}/calendar");
         await page.Locator($"[data-testid=planned-{session.Id}][data-date='{CalendarRange.ZoneOf(target)}']").WaitForAsync();
 
+        // What-if: dropping a session lowers the projected event-day CTL at once; reset brings the stored figure back.
+        var other = plan.Planned.First(p => p.Id != session.Id && p.Tss > 0);
+        var eventCtl = page.Locator("[data-testid=event-ctl] [data-testid=value]");
+        await eventCtl.WaitForAsync();
+        var storedCtl = await eventCtl.InnerTextAsync();
+        var drop = page.Locator($"[data-testid=what-if-{other.Id}] input[type=checkbox]");
+        await drop.ClickAsync();
+        await page.Locator("[data-testid=what-if-active]").WaitForAsync();
+        await Assertions.Expect(eventCtl).Not.ToHaveTextAsync(storedCtl);
+        Assert.True(double.Parse(await eventCtl.InnerTextAsync(), CultureInfo.InvariantCulture) < double.Parse(storedCtl, CultureInfo.InvariantCulture));
+        await page.Locator("[data-testid=what-if-reset]").ClickAsync();
+        await Assertions.Expect(eventCtl).ToHaveTextAsync(storedCtl);
+        Assert.Equal(0, await page.Locator("[data-testid=what-if-active]").CountAsync());
+
+        // Applying the drop removes the session from the plan.
+        await drop.ClickAsync();
+        await page.Locator("[data-testid=what-if-active]").WaitForAsync();
+        await page.Locator("[data-testid=what-if-apply]").ClickAsync();
+        await page.Locator($"[data-testid=planned-{other.Id}]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await Assert.ThrowsAsync<NotFoundException>(() => calendar.GetSessionAsync(admin, other.Id));
+        await Assertions.Expect(eventCtl).Not.ToHaveTextAsync(storedCtl);
+
         // The team calendar shows the same session on its new day.
         await page.GotoInteractiveAsync($"/teams/{teamId}/calendar");
         await page.Locator($"[data-testid=day-{CalendarRange.ZoneOf(target)}] [data-testid=planned-{session.Id}]").WaitForAsync();
@@ -98,6 +121,9 @@ public sealed class PlanCalendarFlowTests(PortalServer server)
         var athlete = Caller.Of(athleteUserId, Roles.Athlete);
         var calendar = Get<PlanCalendarService>();
         var (athleteId, today, _) = await calendar.GetTodayAsync(athlete);
+
+        // Other journeys change this athlete's availability; today must be a training day here, whatever day it is.
+        await calendar.SaveAvailabilityAsync(admin, athleteId, 0x7F, null);
         await AssignPlanAsync(admin, server.OtherTeamId, athleteId, today);
         var (_, _, week) = await calendar.GetTodayAsync(athlete);
         var session = week.Planned.First(p => p.Date == today && p.Status == PlannedSessionStatus.Planned);

@@ -6,12 +6,17 @@ using Microsoft.EntityFrameworkCore;
 namespace CoachPortal.Core.Load;
 
 /// <summary>
-/// Fills the demo team with six weeks of check-ins, test results and two injuries, and queues the daily-load
-/// computation of every demo athlete who has sessions but no loads yet. Idempotent: runs at each start and does
-/// only what is missing.
+/// Fills the demo team with six weeks of check-ins that follow its sessions (<see cref="DemoWellness"/>), test
+/// results and two injuries, and queues the daily-load computation of every demo athlete who has sessions but no
+/// loads yet. Idempotent: runs at each start and does only what is missing.
 /// </summary>
 public sealed class DemoTrainingSeeder(IDbContextFactory<AppDbContext> dbFactory, LoadRecomputeScheduler scheduler, TimeProvider clock)
 {
+    private const int CheckInDays = 42;
+
+    // Days of session load the check-ins are derived from (the demo sessions span 91).
+    private const int LoadDays = 120;
+
     public async Task SeedAsync(string demoTeamName, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -27,9 +32,10 @@ public sealed class DemoTrainingSeeder(IDbContextFactory<AppDbContext> dbFactory
         if (!await db.WellnessCheckIns.AnyAsync(w => ids.Contains(w.AthleteId), ct))
         {
             var rng = new Random(4);
+            var loads = await DailyLoadsAsync(db, ids, today, ct);
             foreach (var a in athletes)
             {
-                AddCheckIns(db, a.Id, a.FirstName, today, rng);
+                AddCheckIns(db, a.Id, a.FirstName, today, loads[a.Id], rng);
                 AddTests(db, a.Id, a.Sport, today, rng);
             }
 
@@ -45,9 +51,29 @@ public sealed class DemoTrainingSeeder(IDbContextFactory<AppDbContext> dbFactory
         }
     }
 
-    private static void AddCheckIns(AppDbContext db, int athleteId, string firstName, DateOnly today, Random rng)
+    private static async Task<Dictionary<int, double[]>> DailyLoadsAsync(AppDbContext db, List<int> ids, DateOnly today, CancellationToken ct)
     {
-        for (var d = 41; d >= 0; d--)
+        var from = today.AddDays(-LoadDays).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var sessions = await db.TrainingSessions.AsNoTracking().Where(s => ids.Contains(s.AthleteId) && s.StartUtc >= from)
+            .Select(s => new { s.AthleteId, s.StartUtc, Load = s.Tss ?? s.HrTss ?? 0 }).ToListAsync(ct);
+        var result = ids.ToDictionary(id => id, _ => new double[LoadDays + 1]);
+        foreach (var s in sessions)
+        {
+            var day = DateOnly.FromDateTime(s.StartUtc).DayNumber - today.AddDays(-LoadDays).DayNumber;
+            if (day is >= 0 and <= LoadDays)
+            {
+                result[s.AthleteId][day] += s.Load;
+            }
+        }
+
+        return result;
+    }
+
+    private static void AddCheckIns(AppDbContext db, int athleteId, string firstName, DateOnly today, double[] loads, Random rng)
+    {
+        // Mornings follow the demo sessions (form, yesterday's load, sleep), so there is something to forecast.
+        var mornings = DemoWellness.CheckIns(athleteId, today.AddDays(-LoadDays), loads, seed: 3000 + athleteId);
+        for (var d = CheckInDays - 1; d >= 0; d--)
         {
             // Alex (the demo athlete account) has not checked in today, so the reminder shows; Gustavo stopped four days ago.
             if ((firstName == "Alex" && d == 0) || (firstName == "Gustavo" && d < 4) || rng.NextDouble() < 0.1)
@@ -55,24 +81,23 @@ public sealed class DemoTrainingSeeder(IDbContextFactory<AppDbContext> dbFactory
                 continue;
             }
 
-            // Chidi's last two days are a clear drop below his own baseline.
-            var low = firstName == "Chidi" && d < 2;
-            int Scale(int mean) => Math.Clamp(mean + rng.Next(-1, 2), 1, 10);
-            db.WellnessCheckIns.Add(new WellnessCheckIn
+            var checkIn = mornings[LoadDays - d];
+            if (firstName == "Chidi" && d < 2)
             {
-                AthleteId = athleteId,
-                Date = today.AddDays(-d),
-                Readiness = low ? 3 : Scale(7),
-                Fatigue = low ? 8 : Scale(4),
-                Soreness = low ? 7 : Scale(3),
-                SorenessBodyArea = low ? "Hamstring" : null,
-                SleepHours = Math.Round((low ? 5.5 : 7.5) + (rng.NextDouble() - 0.5), 1),
-                SleepQuality = low ? 4 : Scale(7),
-                Stress = low ? 7 : Scale(3),
-                Mood = low ? 4 : Scale(7),
-                RestingHeartRateBpm = (low ? 56 : 46) + rng.Next(-2, 3),
-                HrvRmssdMs = Math.Round((low ? 48 : 75) + (rng.NextDouble() * 12), 1),
-            });
+                // Chidi's last two days are a clear drop below his own baseline.
+                checkIn.Readiness = 3;
+                checkIn.Fatigue = 8;
+                checkIn.Soreness = 7;
+                checkIn.SorenessBodyArea = "Hamstring";
+                checkIn.SleepHours = 5.5;
+                checkIn.SleepQuality = 4;
+                checkIn.Stress = 7;
+                checkIn.Mood = 4;
+                checkIn.RestingHeartRateBpm = 56;
+                checkIn.HrvRmssdMs = 48;
+            }
+
+            db.WellnessCheckIns.Add(checkIn);
         }
     }
 

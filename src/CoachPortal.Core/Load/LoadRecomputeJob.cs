@@ -1,5 +1,7 @@
 using CoachPortal.Analytics.Load;
 using CoachPortal.Core.Data;
+using CoachPortal.Core.Jobs;
+using CoachPortal.Core.Models;
 using CoachPortal.Core.Notifications;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +21,8 @@ public sealed class LoadRecomputeJob(
     IDbContextFactory<AppDbContext> dbFactory,
     ChangeNotifier notifier,
     TimeProvider clock,
-    ILogger<LoadRecomputeJob> logger)
+    ILogger<LoadRecomputeJob> logger,
+    IBackgroundJobClient jobs)
 {
     [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     [DisableConcurrentExecution(timeoutInSeconds: 120)]
@@ -52,6 +55,12 @@ public sealed class LoadRecomputeJob(
 
         notifier.Publish(Topics.Athlete(athleteId));
         notifier.Publish(Topics.Team(athlete.TeamId));
+
+        // Forecasts follow new data. A repeated scoring run for the same loads writes nothing (see the job).
+        if (await ModelScoringJob.HasActiveVersionAsync(db, athlete.TeamId, ct))
+        {
+            jobs.Enqueue<ModelScoringJob>(JobQueues.Default, j => j.RunForAthleteAsync(athleteId, CancellationToken.None));
+        }
     }
 
     private async Task<(DateOnly From, int Days)> RecomputeAsync(AppDbContext db, int athleteId, int teamId, DateOnly dirtyFrom, long generation, CancellationToken ct)

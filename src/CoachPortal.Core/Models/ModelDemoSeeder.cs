@@ -11,8 +11,8 @@ namespace CoachPortal.Core.Models;
 
 /// <summary>
 /// Gives a team a simulated past (sessions, daily check-ins, a weekly performance test, injuries) before its first
-/// real record, from the engine's <see cref="AthleteSimulator"/>, and computes its daily loads, so that every model
-/// kind has enough history to train on. Idempotent: athletes whose history already starts early enough are skipped.
+/// real record, from the engine's <see cref="AthleteSimulator"/> (check-ins from <see cref="DemoWellness"/>, so they
+/// follow the loads), and computes its daily loads, so that every model kind has enough history to train on. Idempotent: athletes whose history already starts early enough are skipped.
 /// </summary>
 public sealed class ModelDemoSeeder(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -66,6 +66,8 @@ public sealed class ModelDemoSeeder(
 
     private static void AddDays(AppDbContext db, int athleteId, DateOnly start, SimulatedAthlete simulated)
     {
+        // Check-ins follow the simulated loads the way the demo team's recent ones follow its sessions.
+        var checkIns = DemoWellness.CheckIns(athleteId, start, [.. simulated.Days.Select(d => d.Load)], seed: 2000 + athleteId);
         foreach (var day in simulated.Days)
         {
             var date = start.AddDays(day.Day);
@@ -88,13 +90,7 @@ public sealed class ModelDemoSeeder(
 
             if (!day.Unavailable)
             {
-                db.WellnessCheckIns.Add(new WellnessCheckIn
-                {
-                    AthleteId = athleteId,
-                    Date = date,
-                    Readiness = (int)Math.Round(day.Wellness),
-                    Fatigue = Math.Clamp((int)Math.Round(11 - day.Wellness), 1, 10),
-                });
+                db.WellnessCheckIns.Add(checkIns[day.Day]);
             }
 
             if (day.Day % 7 == 6 && !day.Unavailable)

@@ -198,6 +198,33 @@ public sealed class ModelService(IDbContextFactory<AppDbContext> dbFactory, IBac
             .OrderBy(f => f.Target)];
     }
 
+    /// <summary>
+    /// The readiness forecasts of the athlete's active model from <paramref name="fromDate"/> on, each placed on the
+    /// day it forecast (the day after it was made), next to the readiness reported that day: the band the dashboard
+    /// draws over the PMC's dates.
+    /// </summary>
+    public async Task<IReadOnlyList<ForecastTrackPoint>> GetReadinessTrackAsync(Caller caller, int athleteId, DateOnly fromDate, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.VisibleAthletes(caller).AnyAsync(a => a.Id == athleteId, ct))
+        {
+            throw new NotFoundException("No such athlete.");
+        }
+
+        var madeFrom = fromDate.AddDays(-1);
+        var rows = await db.ModelPredictions.AsNoTracking()
+            .Where(p => p.AthleteId == athleteId && p.Target == ForecastTarget.Readiness && p.AsOfDate >= madeFrom && p.ModelVersion!.Status == ModelVersionStatus.Active)
+            .Select(p => new { p.AsOfDate, p.Value, p.Lower, p.Upper, p.ModelVersion!.Scope })
+            .ToListAsync(ct);
+        var reported = await db.WellnessCheckIns.AsNoTracking()
+            .Where(w => w.AthleteId == athleteId && w.Date >= fromDate && w.Readiness != null)
+            .ToDictionaryAsync(w => w.Date, w => (double)w.Readiness!.Value, ct);
+        return [.. rows.GroupBy(r => r.AsOfDate)
+            .Select(g => g.OrderBy(r => r.Scope).First())
+            .Select(r => new ForecastTrackPoint(r.AsOfDate.AddDays(1), r.Value, r.Lower, r.Upper, reported.TryGetValue(r.AsOfDate.AddDays(1), out var a) ? a : null))
+            .OrderBy(p => p.Date)];
+    }
+
     /// <summary>Latest injury-risk probability per athlete of a team the caller may see (for the team board).</summary>
     public async Task<IReadOnlyDictionary<int, double>> GetTeamRisksAsync(Caller caller, int teamId, CancellationToken ct = default)
     {

@@ -17,13 +17,17 @@ public sealed class TrainingRunInput
     /// <summary>Days of history each forecast sees (default 14).</summary>
     public int WindowDays { get; set; } = 14;
 
-    /// <summary>Passes over the training data (default 8; early stopping may end sooner).</summary>
-    public int Epochs { get; set; } = 8;
+    /// <summary>
+    /// Passes over the training data (default 40; early stopping usually ends a run after 10–20). Fewer left the
+    /// demo team's readiness models behind persistence (docs/benchmarks.md).
+    /// </summary>
+    public int Epochs { get; set; } = 40;
 
     /// <summary>GRU state or attention width (default 16).</summary>
     public int HiddenSize { get; set; } = 16;
 
     public double LearningRate { get; set; } = 3e-3;
 
-    public int BatchSize { get; set; } = 64;
+    /// <summary>Samples per step (default 32: a team's history is a few thousand samples, so smaller batches learn faster).</summary>
+    public int BatchSize { get; set; } = 32;
 }

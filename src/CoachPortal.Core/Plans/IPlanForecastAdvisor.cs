@@ -2,8 +2,8 @@ namespace CoachPortal.Core.Plans;
 
 /// <summary>
 /// Where model forecasts (readiness, injury risk, performance uncertainty) enter planning. The personaliser applies
-/// the advice before its load constraints; the projection shows the band. <see cref="NoPlanForecastAdvisor"/> is the
-/// default until models are active.
+/// the advice before its load constraints; the projection shows the band. The registered one reads the active models'
+/// latest forecasts (Models.ModelPlanForecastAdvisor); <see cref="NoPlanForecastAdvisor"/> gives none.
 /// </summary>
 public interface IPlanForecastAdvisor
 {

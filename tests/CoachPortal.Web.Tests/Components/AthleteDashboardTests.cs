@@ -3,6 +3,7 @@ using Bunit;
 using CoachPortal.Core.Athletes;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Load;
+using CoachPortal.Core.Models;
 using CoachPortal.Core.Notifications;
 using CoachPortal.Core.Performance;
 using CoachPortal.Core.Security;
@@ -11,6 +12,9 @@ using CoachPortal.Core.Teams;
 using CoachPortal.Core.Wellness;
 using CoachPortal.Web.Components.Shared;
 using CoachPortal.Web.Features.Dashboards;
+using CoachPortal.Web.Features.Models;
+using Hangfire;
+using Hangfire.InMemory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -39,6 +43,8 @@ public sealed class AthleteDashboardTests : BunitContext, IAsyncLifetime
         Services.AddScoped<AthleteDashboardService>();
         Services.AddScoped<WellnessService>();
         Services.AddScoped<PerformanceService>();
+        Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(new InMemoryStorage()));
+        Services.AddScoped<ModelService>();
         AddAuthorization().SetAuthorized("admin@test.local").SetRoles(Roles.Admin).SetClaims(new Claim(ClaimTypes.NameIdentifier, "admin-1"));
         Render<MudPopoverProvider>();
     }
@@ -77,6 +83,47 @@ public sealed class AthleteDashboardTests : BunitContext, IAsyncLifetime
         Assert.Empty(cut.FindAll("[data-testid=empty-pmc]"));
         Assert.NotNull(cut.Find("[data-testid=performance-entry]"));
         Assert.Contains("Banister fit R²", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnActiveReadinessModelsForecastsAreABandUnderThePmcAndPlainWordsForTheAthlete()
+    {
+        var athleteId = await SeedAthleteAsync(withData: true);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await using (var db = new AppDbContext(_options))
+        {
+            var teamId = await db.Athletes.Where(a => a.Id == athleteId).Select(a => a.TeamId).SingleAsync();
+            var run = new TrainingRun { Target = ForecastTarget.Readiness, Scope = ModelScope.Team, TeamId = teamId, Status = TrainingRunStatus.Succeeded, RequestedByUserId = "admin-1" };
+            db.TrainingRuns.Add(run);
+            await db.SaveChangesAsync();
+            var version = new ModelVersion { TrainingRunId = run.Id, Target = ForecastTarget.Readiness, Scope = ModelScope.Team, TeamId = teamId, Status = ModelVersionStatus.Active };
+            db.ModelVersions.Add(version);
+            await db.SaveChangesAsync();
+            for (var d = 5; d >= 0; d--)
+            {
+                db.ModelPredictions.Add(new ModelPrediction
+                {
+                    ModelVersionId = version.Id, AthleteId = athleteId, Target = ForecastTarget.Readiness, AsOfDate = today.AddDays(-d),
+                    Value = 6.2, Lower = 5.1, Upper = 7.3, ExplanationJson = $"[{{\"date\":\"{today.AddDays(-d - 1):yyyy-MM-dd}\",\"weight\":0.4}}]",
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var cut = Render<AthleteDashboard>(p => p.Add(c => c.AthleteId, athleteId));
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-chart=forecast-band]")), TimeSpan.FromSeconds(10));
+        var band = cut.FindComponents<ApexChart>().Single(c => c.Instance.Id == "forecast-band").Instance;
+        Assert.Equal("rangeArea", band.Type);
+        Assert.Equal(["rangeArea", "line", "line"], band.Series!.Select(s => s.Type));
+        Assert.Equal(6, band.Series![0].Data.Count);
+        Assert.Equal("6", cut.Find("[data-testid=forecast-band]").GetAttribute("data-points"));
+
+        var panel = Render<ForecastPanel>(p => p.Add(c => c.AthleteId, athleteId).Add(c => c.ForAthlete, true));
+        panel.WaitForAssertion(() => Assert.NotNull(panel.Find("[data-testid=forecast-words-Readiness]")), TimeSpan.FromSeconds(10));
+        Assert.StartsWith("Tomorrow you will probably feel about 6 out of 10 (most likely between 5 and 7).", panel.Find("[data-testid=forecast-words-Readiness]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Why: the days that drove it", panel.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -164,7 +211,7 @@ public sealed class AthleteDashboardTests : BunitContext, IAsyncLifetime
 
         db.LoadRecomputeStates.Add(new LoadRecomputeState { AthleteId = athlete.Id, DirtyFromDate = DateOnly.MinValue, Generation = 1 });
         await db.SaveChangesAsync();
-        var job = new LoadRecomputeJob(new Factory(_options), _notifier, TimeProvider.System, NullLogger<LoadRecomputeJob>.Instance);
+        var job = new LoadRecomputeJob(new Factory(_options), _notifier, TimeProvider.System, NullLogger<LoadRecomputeJob>.Instance, Services.GetRequiredService<IBackgroundJobClient>());
         await job.RunAsync(athlete.Id, CancellationToken.None);
         return athlete.Id;
     }
