@@ -156,4 +156,28 @@ public sealed class PlanPersonaliserTests
             Assert.Equal(double.IsFinite(engine.AcwrRolling[i]) ? engine.AcwrRolling[i] : null, days[i].Acwr);
         }
     }
+
+    [Fact]
+    public void APlanStartingOnSundayGivesThatDayOnlyItsShareOfTheWeeksLoad()
+    {
+        var template = ATemplate(300, 5);
+        var history = History(120, 45, 11);
+        var constraints = new PersonalisationConstraints { MaxRampPerWeek = 100, OverrideAcwr = true };
+        var sunday = s_monday.AddDays(6);
+        var eventDate = s_monday.AddDays(7 * 8);
+
+        var fromMonday = PlanPersonaliser.Personalise(
+            PlanPersonalisationService.Drafts(template, s_monday, s_monday, eventDate), s_runner, s_monday.AddDays(-history.Length), history,
+            template.FirstWeekTss, constraints, []);
+        var fromSunday = PlanPersonaliser.Personalise(
+            PlanPersonalisationService.Drafts(template, sunday, sunday, eventDate), s_runner, sunday.AddDays(-history.Length), history,
+            template.FirstWeekTss, constraints, []);
+
+        // Only the Sunday session of the first week is planned, at about the load it has in the full week.
+        var fullWeekSunday = fromMonday.Single(p => p.Date == sunday);
+        var partWeekSunday = fromSunday.Single(p => p.Date == sunday);
+        Assert.DoesNotContain(fromSunday, p => p.Date < sunday);
+        Assert.InRange(partWeekSunday.Tss / fullWeekSunday.Tss, 0.8, 1.25);
+        Assert.True(partWeekSunday.Tss < fromMonday.Where(p => p.Date <= sunday).Sum(p => p.Tss) / 2, "the part week packed the whole week's load into one day");
+    }
 }

@@ -151,7 +151,7 @@ public sealed class PlanPersonalisationService(
         var from = today > assignment.StartDate ? today : assignment.StartDate;
         var drafts = Drafts(template, assignment.StartDate, from, assignment.EventDate);
         var (historyStart, history) = await HistoryAsync(db, athlete.Id, from, ct);
-        var advice = drafts.Count == 0 ? [] : await advisor.AdviseAsync(athlete.Id, from, assignment.EventDate, ct);
+        var advice = drafts.All(d => d.OutsidePlan) ? [] : await advisor.AdviseAsync(athlete.Id, from, assignment.EventDate, ct);
         var personalised = PlanPersonaliser.Personalise(
             drafts,
             AthleteTrainingProfile.Of(athlete),
@@ -201,7 +201,7 @@ public sealed class PlanPersonalisationService(
         return template.Sessions
             .Where(s => s.WeekIndex < weeks.Count)
             .Select(s => new PlanDraftSession(firstMonday.AddDays(7 * s.WeekIndex + s.DayIndex), s.Sport, s.Title, s.Text, weeks[s.WeekIndex]))
-            .Where(d => d.Date >= fromDate && d.Date >= startDate && d.Date <= eventDate)
+            .Select(d => d with { OutsidePlan = d.Date < fromDate || d.Date < startDate || d.Date > eventDate })
             .OrderBy(d => d.Date)
             .ToList();
     }

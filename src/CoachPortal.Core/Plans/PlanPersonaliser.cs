@@ -36,7 +36,19 @@ public static class PlanPersonaliser
             return [];
         }
 
-        var work = drafts.Select(d => new Work(d, WorkoutParser.Parse(d.Text), profile)).ToList();
+        var all = drafts.Select(d => new Work(d, WorkoutParser.Parse(d.Text), profile)).ToList();
+
+        // A week cut by the start, a re-plan or the event keeps only its planned sessions' share of the week's target,
+        // so a plan that starts on a Sunday does not pack a whole week's load into one day.
+        var weekShare = all.GroupBy(w => w.Draft.Week.Index).ToDictionary(
+            g => g.Key,
+            g => g.Sum(w => w.Estimate.Tss) is > 0 and var total ? g.Where(w => !w.Draft.OutsidePlan).Sum(w => w.Estimate.Tss) / total : 1);
+        var work = all.Where(w => !w.Draft.OutsidePlan).ToList();
+        if (work.Count == 0)
+        {
+            return [];
+        }
+
         PlaceOnAvailableDays(work, constraints);
         LimitIntensity(work, constraints, profile);
 
@@ -52,12 +64,16 @@ public static class PlanPersonaliser
                 continue;
             }
 
-            var target = week.First().Draft.Week.TargetTss * scale;
+            var share = weekShare[week.Key];
+            var target = week.First().Draft.Week.TargetTss * scale * share;
             var factor = target / sum;
             if (Math.Abs(factor - 1) > 0.05)
             {
-                var why = string.Create(CultureInfo.InvariantCulture,
-                    $"Week load scaled to {target:0} TSS for current fitness (CTL {ctl:0})");
+                var why = share < 1
+                    ? string.Create(CultureInfo.InvariantCulture,
+                        $"Week load scaled to {target:0} TSS for current fitness (CTL {ctl:0}); this part week carries {share:P0} of the week's target")
+                    : string.Create(CultureInfo.InvariantCulture,
+                        $"Week load scaled to {target:0} TSS for current fitness (CTL {ctl:0})");
                 foreach (var w in week)
                 {
                     w.ScaleTo(w.Estimate.Tss * factor, why);
