@@ -98,6 +98,7 @@ public static class PlanPersonaliser
             foreach (var w in work.Where(w => !w.Dropped && w.Date == a.Date))
             {
                 w.ScaleTo(w.Estimate.Tss * a.LoadFactor, a.Reason);
+                w.Advised = true;
             }
         }
 
@@ -133,7 +134,7 @@ public static class PlanPersonaliser
             var today = work.Where(w => !w.Dropped && w.Date == date).ToList();
             var acwr = series.AcwrRolling[t];
             if (!c.OverrideAcwr && today.Count > 0 && double.IsFinite(acwr) && acwr < PersonalisationConstraints.AcwrLow
-                && today.All(w => !w.Draft.Week.IsRecoveryWeek && w.Draft.Week.Phase != PlanPhase.Taper))
+                && today.All(w => !w.Draft.Week.IsRecoveryWeek && w.Draft.Week.Phase != PlanPhase.Taper && !w.Advised))
             {
                 var (acute, chronic) = Sums(loads, t, a, ch);
                 var raise = (PersonalisationConstraints.AcwrLow * a * chronic - acute * ch) / (ch - PersonalisationConstraints.AcwrLow * a);
@@ -276,6 +277,9 @@ public static class PlanPersonaliser
         public WorkoutEstimate Estimate { get; private set; } = WorkoutEstimator.Estimate(workout, draft.Sport, profile);
 
         public bool Dropped { get; set; }
+
+        /// <summary>Lowered on a forecast: the ACWR floor guards against weeks of detraining, not against one easier day, so it does not raise it back.</summary>
+        public bool Advised { get; set; }
 
         public List<string> Reasons { get; } = [];
 
