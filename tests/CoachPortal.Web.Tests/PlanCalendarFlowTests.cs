@@ -43,6 +43,9 @@ public sealed class PlanCalendarFlowTests(PortalServer server)
         await Get<PlanPersonalisationService>().AssignAsync(admin, new PlanAssignmentInput
         {
             TemplateId = templateId, AthleteId = athleteId, StartDate = today, EventDate = today.AddDays(20), EventName = "Harbour 10k",
+
+            // Other journeys upload sessions for the shared athlete; a thin history must not let the ACWR guard empty today.
+            OverrideAcwr = true,
         });
     }
 
@@ -126,7 +129,8 @@ public sealed class PlanCalendarFlowTests(PortalServer server)
         await calendar.SaveAvailabilityAsync(admin, athleteId, 0x7F, null);
         await AssignPlanAsync(admin, server.OtherTeamId, athleteId, today);
         var (_, _, week) = await calendar.GetTodayAsync(athlete);
-        var session = week.Planned.First(p => p.Date == today && p.Status == PlannedSessionStatus.Planned);
+        var session = week.Planned.FirstOrDefault(p => p.Date == today && p.Status == PlannedSessionStatus.Planned)
+            ?? throw new InvalidOperationException($"No planned session on {today}: {string.Join("; ", week.Planned.Select(p => $"{p.Date} {p.Status} {p.Tss:0} {p.ChangeReason}"))}");
 
         var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions
         {
