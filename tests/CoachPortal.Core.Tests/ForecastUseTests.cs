@@ -141,6 +141,46 @@ public sealed class ForecastUseTests(ForecastUseTests.World fixture) : IClassFix
         Assert.DoesNotContain("readiness forecast", (await SessionAsync(athlete, today.AddDays(2))).ChangeReason ?? "", StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AHighInjuryRiskForecastLowersTheNextSevenDaysAndALowOneDoesNot()
+    {
+        var athlete = _world.TeamMateOfA;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var advisor = _world.Get<IPlanForecastAdvisor>();
+        await using (var db = _world.CreateDb())
+        {
+            await db.ModelVersions.Where(v => v.Id == fixture.VersionId).ExecuteUpdateAsync(s => s.SetProperty(v => v.Status, ModelVersionStatus.Active));
+        }
+
+        try
+        {
+            await StoreAsync(0.12);
+            Assert.Empty(await advisor.AdviseAsync(athlete, today, today.AddDays(13), CancellationToken.None));
+
+            await StoreAsync(0.31);
+            var advice = await advisor.AdviseAsync(athlete, today, today.AddDays(13), CancellationToken.None);
+            Assert.Equal(Enumerable.Range(1, 7).Select(today.AddDays), advice.Select(a => a.Date));
+            Assert.All(advice, a => Assert.Equal(0.69, a.LoadFactor, 6));
+            Assert.All(advice, a => Assert.Equal("Lowered 31 %: injury risk forecast 31 % over 7 days", a.Reason));
+
+            // Advice never reaches past the plan's end.
+            Assert.Equal(3, (await advisor.AdviseAsync(athlete, today, today.AddDays(3), CancellationToken.None)).Count);
+        }
+        finally
+        {
+            await using var db = _world.CreateDb();
+            await db.ModelPredictions.Where(p => p.AthleteId == athlete).ExecuteDeleteAsync();
+        }
+
+        async Task StoreAsync(double risk)
+        {
+            await using var db = _world.CreateDb();
+            await db.ModelPredictions.Where(p => p.AthleteId == athlete).ExecuteDeleteAsync();
+            db.ModelPredictions.Add(new ModelPrediction { ModelVersionId = fixture.VersionId, AthleteId = athlete, Target = ForecastTarget.InjuryRisk, AsOfDate = today, Value = risk, Lower = risk / 2, Upper = Math.Min(1, risk * 2) });
+            await db.SaveChangesAsync();
+        }
+    }
+
     private async Task<PlannedSession> SessionAsync(int athleteId, DateOnly date)
     {
         await using var db = _world.CreateDb();
