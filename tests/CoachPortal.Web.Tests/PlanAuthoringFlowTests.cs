@@ -82,6 +82,7 @@ public sealed class PlanAuthoringFlowTests(PortalServer server)
         await coach.Locator("[data-testid=template-name]", new() { HasText = "Spring 10k" }).WaitForAsync();
         await coach.WaitForCircuitAsync();
         Assert.Equal(4, await coach.Locator("[data-testid=template-week]").CountAsync());
+        var added = 0;
         foreach (var (week, day) in new[] { (1, 1), (2, 3), (3, 1) })
         {
             await coach.Locator($"[data-testid=add-session-{week}-{day}]").ClickAsync();
@@ -89,6 +90,9 @@ public sealed class PlanAuthoringFlowTests(PortalServer server)
             await coach.Locator(".mud-popover-open").GetByText("Tempo repeats (Running)").ClickAsync();
             await coach.Locator("[data-testid=add-session-panel] [data-testid=workout-preview][data-valid=true]").WaitForAsync();
             await coach.Locator("[data-testid=add-session-confirm]").ClickAsync();
+
+            // Each placement is on the grid before the next one starts.
+            await Assertions.Expect(coach.Locator("[data-testid=template-session]")).ToHaveCountAsync(++added);
         }
 
         Assert.Equal(3, await coach.Locator("[data-testid=template-session]").CountAsync());

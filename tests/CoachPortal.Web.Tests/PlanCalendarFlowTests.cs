@@ -109,8 +109,10 @@ public sealed class PlanCalendarFlowTests(PortalServer server)
         await Assert.ThrowsAsync<NotFoundException>(() => calendar.GetSessionAsync(admin, other.Id));
         await Assertions.Expect(eventCtl).Not.ToHaveTextAsync(storedCtl);
 
-        // The team calendar shows the same session on its new day.
+        // The team calendar shows the same session on its new day (in its month view: the new day may be next week).
         await page.GotoInteractiveAsync($"/teams/{teamId}/calendar");
+        await page.Locator("[data-testid=view-month]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=calendar-range]")).ToHaveTextAsync(shown.Title);
         await page.Locator($"[data-testid=day-{CalendarRange.ZoneOf(target)}] [data-testid=planned-{session.Id}]").WaitForAsync();
     }
 
