@@ -75,7 +75,9 @@ public sealed class WorkoutPreviewTests : BunitContext, IAsyncLifetime
 
         Assert.Equal(2, cut.FindAll("[data-testid=step-segment]").Count);
         cut.Find("button[data-testid=add-step]").Click();
+        cut.WaitForAssertion(() => Assert.Single(texts));
         cut.Find("button[data-testid=add-repeat]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(2, texts.Count));
 
         Assert.Equal("10m warmup @Z1; 4x(3m @Z4, 2m recovery @Z1); 3m @Z4", texts[0]);
         Assert.Equal("10m warmup @Z1; 4x(3m @Z4, 2m recovery @Z1); 3m @Z4; 4x(3m @Z4, 2m recovery @Z1)", texts[1]);
