@@ -115,8 +115,12 @@ public sealed class ModelTrainingTests(ModelTrainingTests.World fixture) : IClas
     public async Task ACancelledRunStopsAndRegistersNothing()
     {
         var models = _world.Get<ModelService>();
-        var runId = await models.StartTrainingAsync(_world.CoachA, Tiny(_world.TeamA, epochs: 200));
-        await WaitAsync(runId, r => r.Status != TrainingRunStatus.Queued);
+        // Cancelled at once: the job either sees the request before training or stops mid-run; small batches and a
+        // wider model keep the run long enough that it cannot finish first.
+        var input = Tiny(_world.TeamA, epochs: 200);
+        input.HiddenSize = 64;
+        input.BatchSize = 8;
+        var runId = await models.StartTrainingAsync(_world.CoachA, input);
         await models.CancelAsync(_world.CoachA, runId);
         var run = await WaitAsync(runId, r => r.Status is TrainingRunStatus.Succeeded or TrainingRunStatus.Failed or TrainingRunStatus.Cancelled);
         Assert.Equal(TrainingRunStatus.Cancelled, run.Status);
