@@ -3,7 +3,7 @@ namespace CoachPortal.Core.Plans;
 /// <summary>
 /// Where model forecasts (readiness, injury risk, performance uncertainty) enter planning. The personaliser applies
 /// the advice before its load constraints; the projection shows the band. The registered one reads the active models'
-/// latest forecasts (Models.ModelPlanForecastAdvisor); <see cref="NoPlanForecastAdvisor"/> gives none.
+/// latest forecasts (Models.ModelPlanForecastAdvisor) and gives no advice while no model is active.
 /// </summary>
 public interface IPlanForecastAdvisor
 {
