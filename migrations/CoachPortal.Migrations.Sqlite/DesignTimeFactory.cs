@@ -1,6 +1,5 @@
 using CoachPortal.Core;
 using CoachPortal.Core.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace CoachPortal.Migrations.Sqlite;

@@ -4,7 +4,7 @@ using CoachPortal.Core.Seeding;
 using CoachPortal.Web.Components;
 using CoachPortal.Web.Components.Account;
 using CoachPortal.Web.Components.Shared;
-using CoachPortal.Web.Features.Models;
+using CoachPortal.Web.Features.Forecasting;
 using CoachPortal.Web.Features.Plans;
 using CoachPortal.Web.Features.Sessions;
 using Hangfire;

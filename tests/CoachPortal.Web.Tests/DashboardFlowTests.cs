@@ -1,6 +1,6 @@
 using CoachPortal.Core.Athletes;
 using CoachPortal.Core.Data;
-using CoachPortal.Core.Sessions;
+using CoachPortal.Core.Seeding.Demo;
 using CoachPortal.Core.Teams;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,12 +1,11 @@
 using CoachPortal.Core.Athletes;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Security;
-using CoachPortal.Core.Sessions;
+using CoachPortal.Core.Seeding.Demo;
 using CoachPortal.Core.Teams;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace CoachPortal.Web.Tests;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
+using CoachPortal.Analytics.Planning;
 using CoachPortal.Core.Athletes;
 using CoachPortal.Core.Data;
-using CoachPortal.Core.Plans;
+using CoachPortal.Core.Plans.Templates;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Teams;
-using CoachPortal.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

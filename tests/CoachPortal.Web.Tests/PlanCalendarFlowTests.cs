@@ -1,12 +1,14 @@
 using System.Globalization;
+using CoachPortal.Analytics.Planning;
+using CoachPortal.Analytics.Sessions;
 using CoachPortal.Core.Athletes;
 using CoachPortal.Core.Data;
-using CoachPortal.Core.Plans;
+using CoachPortal.Core.Plans.Assignment;
+using CoachPortal.Core.Plans.Calendar;
+using CoachPortal.Core.Plans.Templates;
 using CoachPortal.Core.Security;
-using CoachPortal.Core.Sessions;
 using CoachPortal.Core.Teams;
-using CoachPortal.Core.Users;
-using CoachPortal.Web.Features.Plans;
+using CoachPortal.Web.Features.Plans.Calendar;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -42,7 +44,11 @@ public sealed class PlanCalendarFlowTests(PortalServer server)
         });
         await Get<PlanPersonalisationService>().AssignAsync(admin, new PlanAssignmentInput
         {
-            TemplateId = templateId, AthleteId = athleteId, StartDate = today, EventDate = today.AddDays(20), EventName = "Harbour 10k",
+            TemplateId = templateId,
+            AthleteId = athleteId,
+            StartDate = today,
+            EventDate = today.AddDays(20),
+            EventName = "Harbour 10k",
 
             // Other journeys upload sessions for the shared athlete; a thin history must not let the ACWR guard empty today.
             OverrideAcwr = true,

@@ -245,7 +245,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("Invitations");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImport", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -308,7 +308,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("RosterImports");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImportError", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImportError", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -612,7 +612,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Athlete");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImport", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
                         .WithMany()
@@ -623,9 +623,9 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImportError", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImportError", b =>
                 {
-                    b.HasOne("CoachPortal.Core.Roster.RosterImport", null)
+                    b.HasOne("CoachPortal.Core.Teams.Roster.RosterImport", null)
                         .WithMany("Errors")
                         .HasForeignKey("RosterImportId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -753,7 +753,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImport", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
                 {
                     b.Navigation("Errors");
                 });

@@ -325,7 +325,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("DailyLoads");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Load.LoadRecomputeState", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Recompute.LoadRecomputeState", b =>
                 {
                     b.Property<int>("AthleteId")
                         .HasColumnType("int");
@@ -348,7 +348,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("LoadRecomputeStates");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Load.TeamLoadSettings", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.TeamLoadSettings", b =>
                 {
                     b.Property<int>("TeamId")
                         .HasColumnType("int");
@@ -378,7 +378,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("TeamLoadSettings");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Performance.Injury", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Performance.Injury", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -430,7 +430,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("Injuries");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Performance.PerformanceTest", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Performance.PerformanceTest", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -478,7 +478,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("PerformanceTests");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImport", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -541,7 +541,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("RosterImports");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImportError", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImportError", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -613,7 +613,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("SessionLaps");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.SessionStreamData", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Streams.SessionStreamData", b =>
                 {
                     b.Property<int>("SessionId")
                         .HasColumnType("int");
@@ -633,7 +633,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("SessionStreams");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.StoredBlob", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Files.StoredBlob", b =>
                 {
                     b.Property<string>("Sha256")
                         .HasMaxLength(64)
@@ -768,7 +768,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("TrainingSessions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadEntryResult", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadEntryResult", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -801,7 +801,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("UploadEntryResults");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadedFile", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadedFile", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1221,29 +1221,29 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Athlete");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Load.LoadRecomputeState", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Recompute.LoadRecomputeState", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithOne()
-                        .HasForeignKey("CoachPortal.Core.Load.LoadRecomputeState", "AthleteId")
+                        .HasForeignKey("CoachPortal.Core.Load.Recompute.LoadRecomputeState", "AthleteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Athlete");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Load.TeamLoadSettings", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.TeamLoadSettings", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
                         .WithOne()
-                        .HasForeignKey("CoachPortal.Core.Load.TeamLoadSettings", "TeamId")
+                        .HasForeignKey("CoachPortal.Core.Teams.TeamLoadSettings", "TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Performance.Injury", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Performance.Injury", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithMany()
@@ -1254,7 +1254,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Athlete");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Performance.PerformanceTest", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Performance.PerformanceTest", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithMany()
@@ -1265,7 +1265,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Athlete");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImport", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
                         .WithMany()
@@ -1276,9 +1276,9 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImportError", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImportError", b =>
                 {
-                    b.HasOne("CoachPortal.Core.Roster.RosterImport", null)
+                    b.HasOne("CoachPortal.Core.Teams.Roster.RosterImport", null)
                         .WithMany("Errors")
                         .HasForeignKey("RosterImportId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1294,11 +1294,11 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.SessionStreamData", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Streams.SessionStreamData", b =>
                 {
                     b.HasOne("CoachPortal.Core.Sessions.TrainingSession", null)
                         .WithOne("Streams")
-                        .HasForeignKey("CoachPortal.Core.Sessions.SessionStreamData", "SessionId")
+                        .HasForeignKey("CoachPortal.Core.Sessions.Streams.SessionStreamData", "SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1311,7 +1311,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CoachPortal.Core.Sessions.UploadedFile", "SourceFile")
+                    b.HasOne("CoachPortal.Core.Sessions.Uploads.UploadedFile", "SourceFile")
                         .WithMany()
                         .HasForeignKey("SourceFileId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1321,16 +1321,16 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("SourceFile");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadEntryResult", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadEntryResult", b =>
                 {
-                    b.HasOne("CoachPortal.Core.Sessions.UploadedFile", null)
+                    b.HasOne("CoachPortal.Core.Sessions.Uploads.UploadedFile", null)
                         .WithMany("Entries")
                         .HasForeignKey("UploadedFileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadedFile", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadedFile", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithMany()
@@ -1473,7 +1473,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImport", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
                 {
                     b.Navigation("Errors");
                 });
@@ -1485,7 +1485,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Streams");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadedFile", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadedFile", b =>
                 {
                     b.Navigation("Entries");
                 });

@@ -325,7 +325,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("DailyLoads");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Load.LoadRecomputeState", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Recompute.LoadRecomputeState", b =>
                 {
                     b.Property<int>("AthleteId")
                         .HasColumnType("int");
@@ -348,7 +348,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("LoadRecomputeStates");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Load.TeamLoadSettings", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.TeamLoadSettings", b =>
                 {
                     b.Property<int>("TeamId")
                         .HasColumnType("int");
@@ -378,7 +378,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("TeamLoadSettings");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Models.ModelPrediction", b =>
+            modelBuilder.Entity("CoachPortal.Core.Forecasting.Scoring.ModelPrediction", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -427,7 +427,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("ModelPredictions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Models.ModelVersion", b =>
+            modelBuilder.Entity("CoachPortal.Core.Forecasting.ModelVersion", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -555,7 +555,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("ModelVersions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Models.TrainingRun", b =>
+            modelBuilder.Entity("CoachPortal.Core.Forecasting.Runs.TrainingRun", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -645,7 +645,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("TrainingRuns");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Performance.Injury", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Performance.Injury", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -697,7 +697,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("Injuries");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Performance.PerformanceTest", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Performance.PerformanceTest", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -745,7 +745,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("PerformanceTests");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.AthletePlanSettings", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Assignment.AthletePlanSettings", b =>
                 {
                     b.Property<int>("AthleteId")
                         .HasColumnType("int");
@@ -773,7 +773,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("AthletePlanSettings");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanAssignment", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Assignment.PlanAssignment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -839,7 +839,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("PlanAssignments");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanBlock", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanBlock", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -868,7 +868,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("PlanBlocks");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanTemplate", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanTemplate", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -927,7 +927,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("PlanTemplates");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanTemplateSession", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanTemplateSession", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -966,7 +966,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("PlanTemplateSessions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlannedSession", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Calendar.PlannedSession", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1047,7 +1047,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("PlannedSessions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.WorkoutDefinition", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Workouts.WorkoutDefinition", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1101,7 +1101,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("Workouts", (string)null);
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImport", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1164,7 +1164,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("RosterImports");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImportError", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImportError", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1236,7 +1236,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("SessionLaps");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.SessionStreamData", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Streams.SessionStreamData", b =>
                 {
                     b.Property<int>("SessionId")
                         .HasColumnType("int");
@@ -1256,7 +1256,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("SessionStreams");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.StoredBlob", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Files.StoredBlob", b =>
                 {
                     b.Property<string>("Sha256")
                         .HasMaxLength(64)
@@ -1416,7 +1416,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("TrainingSessions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadEntryResult", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadEntryResult", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1449,7 +1449,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("UploadEntryResults");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadedFile", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadedFile", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1869,29 +1869,29 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Athlete");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Load.LoadRecomputeState", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Recompute.LoadRecomputeState", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithOne()
-                        .HasForeignKey("CoachPortal.Core.Load.LoadRecomputeState", "AthleteId")
+                        .HasForeignKey("CoachPortal.Core.Load.Recompute.LoadRecomputeState", "AthleteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Athlete");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Load.TeamLoadSettings", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.TeamLoadSettings", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
                         .WithOne()
-                        .HasForeignKey("CoachPortal.Core.Load.TeamLoadSettings", "TeamId")
+                        .HasForeignKey("CoachPortal.Core.Teams.TeamLoadSettings", "TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Models.ModelPrediction", b =>
+            modelBuilder.Entity("CoachPortal.Core.Forecasting.Scoring.ModelPrediction", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithMany()
@@ -1899,7 +1899,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CoachPortal.Core.Models.ModelVersion", "ModelVersion")
+                    b.HasOne("CoachPortal.Core.Forecasting.ModelVersion", "ModelVersion")
                         .WithMany()
                         .HasForeignKey("ModelVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1910,14 +1910,14 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("ModelVersion");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Models.ModelVersion", b =>
+            modelBuilder.Entity("CoachPortal.Core.Forecasting.ModelVersion", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
                         .WithMany()
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade);
 
-                    b.HasOne("CoachPortal.Core.Models.TrainingRun", null)
+                    b.HasOne("CoachPortal.Core.Forecasting.Runs.TrainingRun", null)
                         .WithMany()
                         .HasForeignKey("TrainingRunId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1926,7 +1926,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Models.TrainingRun", b =>
+            modelBuilder.Entity("CoachPortal.Core.Forecasting.Runs.TrainingRun", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
                         .WithMany()
@@ -1936,7 +1936,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Performance.Injury", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Performance.Injury", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithMany()
@@ -1947,7 +1947,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Athlete");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Performance.PerformanceTest", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Performance.PerformanceTest", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithMany()
@@ -1958,16 +1958,16 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Athlete");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.AthletePlanSettings", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Assignment.AthletePlanSettings", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", null)
                         .WithOne()
-                        .HasForeignKey("CoachPortal.Core.Plans.AthletePlanSettings", "AthleteId")
+                        .HasForeignKey("CoachPortal.Core.Plans.Assignment.AthletePlanSettings", "AthleteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanAssignment", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Assignment.PlanAssignment", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithMany()
@@ -1975,7 +1975,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CoachPortal.Core.Plans.PlanTemplate", "Template")
+                    b.HasOne("CoachPortal.Core.Plans.Templates.PlanTemplate", "Template")
                         .WithMany()
                         .HasForeignKey("PlanTemplateId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1986,16 +1986,16 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Template");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanBlock", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanBlock", b =>
                 {
-                    b.HasOne("CoachPortal.Core.Plans.PlanTemplate", null)
+                    b.HasOne("CoachPortal.Core.Plans.Templates.PlanTemplate", null)
                         .WithMany("Blocks")
                         .HasForeignKey("PlanTemplateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanTemplate", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanTemplate", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
                         .WithMany()
@@ -2005,18 +2005,18 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanTemplateSession", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanTemplateSession", b =>
                 {
-                    b.HasOne("CoachPortal.Core.Plans.PlanTemplate", null)
+                    b.HasOne("CoachPortal.Core.Plans.Templates.PlanTemplate", null)
                         .WithMany("Sessions")
                         .HasForeignKey("PlanTemplateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlannedSession", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Calendar.PlannedSession", b =>
                 {
-                    b.HasOne("CoachPortal.Core.Plans.PlanAssignment", "Assignment")
+                    b.HasOne("CoachPortal.Core.Plans.Assignment.PlanAssignment", "Assignment")
                         .WithMany("Sessions")
                         .HasForeignKey("PlanAssignmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2025,7 +2025,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Assignment");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.WorkoutDefinition", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Workouts.WorkoutDefinition", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
                         .WithMany()
@@ -2035,7 +2035,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImport", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
                         .WithMany()
@@ -2046,9 +2046,9 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImportError", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImportError", b =>
                 {
-                    b.HasOne("CoachPortal.Core.Roster.RosterImport", null)
+                    b.HasOne("CoachPortal.Core.Teams.Roster.RosterImport", null)
                         .WithMany("Errors")
                         .HasForeignKey("RosterImportId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2064,11 +2064,11 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.SessionStreamData", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Streams.SessionStreamData", b =>
                 {
                     b.HasOne("CoachPortal.Core.Sessions.TrainingSession", null)
                         .WithOne("Streams")
-                        .HasForeignKey("CoachPortal.Core.Sessions.SessionStreamData", "SessionId")
+                        .HasForeignKey("CoachPortal.Core.Sessions.Streams.SessionStreamData", "SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2081,7 +2081,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CoachPortal.Core.Sessions.UploadedFile", "SourceFile")
+                    b.HasOne("CoachPortal.Core.Sessions.Uploads.UploadedFile", "SourceFile")
                         .WithMany()
                         .HasForeignKey("SourceFileId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2091,16 +2091,16 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("SourceFile");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadEntryResult", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadEntryResult", b =>
                 {
-                    b.HasOne("CoachPortal.Core.Sessions.UploadedFile", null)
+                    b.HasOne("CoachPortal.Core.Sessions.Uploads.UploadedFile", null)
                         .WithMany("Entries")
                         .HasForeignKey("UploadedFileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadedFile", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadedFile", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithMany()
@@ -2243,19 +2243,19 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanAssignment", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Assignment.PlanAssignment", b =>
                 {
                     b.Navigation("Sessions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanTemplate", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanTemplate", b =>
                 {
                     b.Navigation("Blocks");
 
                     b.Navigation("Sessions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImport", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
                 {
                     b.Navigation("Errors");
                 });
@@ -2267,7 +2267,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Streams");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadedFile", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadedFile", b =>
                 {
                     b.Navigation("Entries");
                 });

@@ -322,7 +322,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("DailyLoads");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Load.LoadRecomputeState", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Recompute.LoadRecomputeState", b =>
                 {
                     b.Property<int>("AthleteId")
                         .HasColumnType("int");
@@ -345,7 +345,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("LoadRecomputeStates");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Load.TeamLoadSettings", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.TeamLoadSettings", b =>
                 {
                     b.Property<int>("TeamId")
                         .HasColumnType("int");
@@ -375,7 +375,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("TeamLoadSettings");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Models.ModelPrediction", b =>
+            modelBuilder.Entity("CoachPortal.Core.Forecasting.Scoring.ModelPrediction", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -424,7 +424,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("ModelPredictions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Models.ModelVersion", b =>
+            modelBuilder.Entity("CoachPortal.Core.Forecasting.ModelVersion", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -552,7 +552,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("ModelVersions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Models.TrainingRun", b =>
+            modelBuilder.Entity("CoachPortal.Core.Forecasting.Runs.TrainingRun", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -642,7 +642,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("TrainingRuns");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Performance.Injury", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Performance.Injury", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -694,7 +694,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("Injuries");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Performance.PerformanceTest", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Performance.PerformanceTest", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -742,7 +742,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("PerformanceTests");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.AthletePlanSettings", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Assignment.AthletePlanSettings", b =>
                 {
                     b.Property<int>("AthleteId")
                         .HasColumnType("int");
@@ -770,7 +770,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("AthletePlanSettings");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanAssignment", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Assignment.PlanAssignment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -836,7 +836,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("PlanAssignments");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanBlock", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanBlock", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -865,7 +865,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("PlanBlocks");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanTemplate", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanTemplate", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -924,7 +924,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("PlanTemplates");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanTemplateSession", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanTemplateSession", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -963,7 +963,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("PlanTemplateSessions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlannedSession", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Calendar.PlannedSession", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1044,7 +1044,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("PlannedSessions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.WorkoutDefinition", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Workouts.WorkoutDefinition", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1098,7 +1098,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("Workouts", (string)null);
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImport", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1161,7 +1161,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("RosterImports");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImportError", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImportError", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1233,7 +1233,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("SessionLaps");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.SessionStreamData", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Streams.SessionStreamData", b =>
                 {
                     b.Property<int>("SessionId")
                         .HasColumnType("int");
@@ -1253,7 +1253,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("SessionStreams");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.StoredBlob", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Files.StoredBlob", b =>
                 {
                     b.Property<string>("Sha256")
                         .HasMaxLength(64)
@@ -1413,7 +1413,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("TrainingSessions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadEntryResult", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadEntryResult", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1446,7 +1446,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("UploadEntryResults");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadedFile", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadedFile", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1866,29 +1866,29 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Athlete");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Load.LoadRecomputeState", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Recompute.LoadRecomputeState", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithOne()
-                        .HasForeignKey("CoachPortal.Core.Load.LoadRecomputeState", "AthleteId")
+                        .HasForeignKey("CoachPortal.Core.Load.Recompute.LoadRecomputeState", "AthleteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Athlete");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Load.TeamLoadSettings", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.TeamLoadSettings", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
                         .WithOne()
-                        .HasForeignKey("CoachPortal.Core.Load.TeamLoadSettings", "TeamId")
+                        .HasForeignKey("CoachPortal.Core.Teams.TeamLoadSettings", "TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Models.ModelPrediction", b =>
+            modelBuilder.Entity("CoachPortal.Core.Forecasting.Scoring.ModelPrediction", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithMany()
@@ -1896,7 +1896,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CoachPortal.Core.Models.ModelVersion", "ModelVersion")
+                    b.HasOne("CoachPortal.Core.Forecasting.ModelVersion", "ModelVersion")
                         .WithMany()
                         .HasForeignKey("ModelVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1907,14 +1907,14 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("ModelVersion");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Models.ModelVersion", b =>
+            modelBuilder.Entity("CoachPortal.Core.Forecasting.ModelVersion", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
                         .WithMany()
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade);
 
-                    b.HasOne("CoachPortal.Core.Models.TrainingRun", null)
+                    b.HasOne("CoachPortal.Core.Forecasting.Runs.TrainingRun", null)
                         .WithMany()
                         .HasForeignKey("TrainingRunId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1923,7 +1923,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Models.TrainingRun", b =>
+            modelBuilder.Entity("CoachPortal.Core.Forecasting.Runs.TrainingRun", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
                         .WithMany()
@@ -1933,7 +1933,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Performance.Injury", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Performance.Injury", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithMany()
@@ -1944,7 +1944,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Athlete");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Performance.PerformanceTest", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Performance.PerformanceTest", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithMany()
@@ -1955,16 +1955,16 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Athlete");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.AthletePlanSettings", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Assignment.AthletePlanSettings", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", null)
                         .WithOne()
-                        .HasForeignKey("CoachPortal.Core.Plans.AthletePlanSettings", "AthleteId")
+                        .HasForeignKey("CoachPortal.Core.Plans.Assignment.AthletePlanSettings", "AthleteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanAssignment", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Assignment.PlanAssignment", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithMany()
@@ -1972,7 +1972,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CoachPortal.Core.Plans.PlanTemplate", "Template")
+                    b.HasOne("CoachPortal.Core.Plans.Templates.PlanTemplate", "Template")
                         .WithMany()
                         .HasForeignKey("PlanTemplateId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1983,16 +1983,16 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Template");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanBlock", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanBlock", b =>
                 {
-                    b.HasOne("CoachPortal.Core.Plans.PlanTemplate", null)
+                    b.HasOne("CoachPortal.Core.Plans.Templates.PlanTemplate", null)
                         .WithMany("Blocks")
                         .HasForeignKey("PlanTemplateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanTemplate", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanTemplate", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
                         .WithMany()
@@ -2002,18 +2002,18 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanTemplateSession", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanTemplateSession", b =>
                 {
-                    b.HasOne("CoachPortal.Core.Plans.PlanTemplate", null)
+                    b.HasOne("CoachPortal.Core.Plans.Templates.PlanTemplate", null)
                         .WithMany("Sessions")
                         .HasForeignKey("PlanTemplateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlannedSession", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Calendar.PlannedSession", b =>
                 {
-                    b.HasOne("CoachPortal.Core.Plans.PlanAssignment", "Assignment")
+                    b.HasOne("CoachPortal.Core.Plans.Assignment.PlanAssignment", "Assignment")
                         .WithMany("Sessions")
                         .HasForeignKey("PlanAssignmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2022,7 +2022,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Assignment");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.WorkoutDefinition", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Workouts.WorkoutDefinition", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
                         .WithMany()
@@ -2032,7 +2032,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImport", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
                         .WithMany()
@@ -2043,9 +2043,9 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImportError", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImportError", b =>
                 {
-                    b.HasOne("CoachPortal.Core.Roster.RosterImport", null)
+                    b.HasOne("CoachPortal.Core.Teams.Roster.RosterImport", null)
                         .WithMany("Errors")
                         .HasForeignKey("RosterImportId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2061,11 +2061,11 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.SessionStreamData", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Streams.SessionStreamData", b =>
                 {
                     b.HasOne("CoachPortal.Core.Sessions.TrainingSession", null)
                         .WithOne("Streams")
-                        .HasForeignKey("CoachPortal.Core.Sessions.SessionStreamData", "SessionId")
+                        .HasForeignKey("CoachPortal.Core.Sessions.Streams.SessionStreamData", "SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2078,7 +2078,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CoachPortal.Core.Sessions.UploadedFile", "SourceFile")
+                    b.HasOne("CoachPortal.Core.Sessions.Uploads.UploadedFile", "SourceFile")
                         .WithMany()
                         .HasForeignKey("SourceFileId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2088,16 +2088,16 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("SourceFile");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadEntryResult", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadEntryResult", b =>
                 {
-                    b.HasOne("CoachPortal.Core.Sessions.UploadedFile", null)
+                    b.HasOne("CoachPortal.Core.Sessions.Uploads.UploadedFile", null)
                         .WithMany("Entries")
                         .HasForeignKey("UploadedFileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadedFile", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadedFile", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithMany()
@@ -2240,19 +2240,19 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanAssignment", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Assignment.PlanAssignment", b =>
                 {
                     b.Navigation("Sessions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanTemplate", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanTemplate", b =>
                 {
                     b.Navigation("Blocks");
 
                     b.Navigation("Sessions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImport", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
                 {
                     b.Navigation("Errors");
                 });
@@ -2264,7 +2264,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Streams");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadedFile", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadedFile", b =>
                 {
                     b.Navigation("Entries");
                 });

@@ -315,7 +315,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("DailyLoads");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Load.LoadRecomputeState", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Recompute.LoadRecomputeState", b =>
                 {
                     b.Property<int>("AthleteId")
                         .HasColumnType("INTEGER");
@@ -338,7 +338,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("LoadRecomputeStates");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Load.TeamLoadSettings", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.TeamLoadSettings", b =>
                 {
                     b.Property<int>("TeamId")
                         .HasColumnType("INTEGER");
@@ -368,7 +368,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("TeamLoadSettings");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Performance.Injury", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Performance.Injury", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -418,7 +418,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("Injuries");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Performance.PerformanceTest", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Performance.PerformanceTest", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -464,7 +464,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("PerformanceTests");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImport", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -525,7 +525,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("RosterImports");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImportError", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImportError", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -593,7 +593,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("SessionLaps");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.SessionStreamData", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Streams.SessionStreamData", b =>
                 {
                     b.Property<int>("SessionId")
                         .HasColumnType("INTEGER");
@@ -613,7 +613,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("SessionStreams");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.StoredBlob", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Files.StoredBlob", b =>
                 {
                     b.Property<string>("Sha256")
                         .HasMaxLength(64)
@@ -746,7 +746,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("TrainingSessions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadEntryResult", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadEntryResult", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -777,7 +777,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("UploadEntryResults");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadedFile", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadedFile", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1182,29 +1182,29 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Athlete");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Load.LoadRecomputeState", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Recompute.LoadRecomputeState", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithOne()
-                        .HasForeignKey("CoachPortal.Core.Load.LoadRecomputeState", "AthleteId")
+                        .HasForeignKey("CoachPortal.Core.Load.Recompute.LoadRecomputeState", "AthleteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Athlete");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Load.TeamLoadSettings", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.TeamLoadSettings", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
                         .WithOne()
-                        .HasForeignKey("CoachPortal.Core.Load.TeamLoadSettings", "TeamId")
+                        .HasForeignKey("CoachPortal.Core.Teams.TeamLoadSettings", "TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Performance.Injury", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Performance.Injury", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithMany()
@@ -1215,7 +1215,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Athlete");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Performance.PerformanceTest", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Performance.PerformanceTest", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithMany()
@@ -1226,7 +1226,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Athlete");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImport", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
                         .WithMany()
@@ -1237,9 +1237,9 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImportError", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImportError", b =>
                 {
-                    b.HasOne("CoachPortal.Core.Roster.RosterImport", null)
+                    b.HasOne("CoachPortal.Core.Teams.Roster.RosterImport", null)
                         .WithMany("Errors")
                         .HasForeignKey("RosterImportId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1255,11 +1255,11 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.SessionStreamData", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Streams.SessionStreamData", b =>
                 {
                     b.HasOne("CoachPortal.Core.Sessions.TrainingSession", null)
                         .WithOne("Streams")
-                        .HasForeignKey("CoachPortal.Core.Sessions.SessionStreamData", "SessionId")
+                        .HasForeignKey("CoachPortal.Core.Sessions.Streams.SessionStreamData", "SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1272,7 +1272,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CoachPortal.Core.Sessions.UploadedFile", "SourceFile")
+                    b.HasOne("CoachPortal.Core.Sessions.Uploads.UploadedFile", "SourceFile")
                         .WithMany()
                         .HasForeignKey("SourceFileId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1282,16 +1282,16 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("SourceFile");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadEntryResult", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadEntryResult", b =>
                 {
-                    b.HasOne("CoachPortal.Core.Sessions.UploadedFile", null)
+                    b.HasOne("CoachPortal.Core.Sessions.Uploads.UploadedFile", null)
                         .WithMany("Entries")
                         .HasForeignKey("UploadedFileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadedFile", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadedFile", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithMany()
@@ -1434,7 +1434,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImport", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
                 {
                     b.Navigation("Errors");
                 });
@@ -1446,7 +1446,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Streams");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadedFile", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadedFile", b =>
                 {
                     b.Navigation("Entries");
                 });

@@ -315,7 +315,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("DailyLoads");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Load.LoadRecomputeState", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Recompute.LoadRecomputeState", b =>
                 {
                     b.Property<int>("AthleteId")
                         .HasColumnType("INTEGER");
@@ -338,7 +338,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("LoadRecomputeStates");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Load.TeamLoadSettings", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.TeamLoadSettings", b =>
                 {
                     b.Property<int>("TeamId")
                         .HasColumnType("INTEGER");
@@ -368,7 +368,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("TeamLoadSettings");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Models.ModelPrediction", b =>
+            modelBuilder.Entity("CoachPortal.Core.Forecasting.Scoring.ModelPrediction", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -415,7 +415,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("ModelPredictions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Models.ModelVersion", b =>
+            modelBuilder.Entity("CoachPortal.Core.Forecasting.ModelVersion", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -541,7 +541,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("ModelVersions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Models.TrainingRun", b =>
+            modelBuilder.Entity("CoachPortal.Core.Forecasting.Runs.TrainingRun", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -629,7 +629,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("TrainingRuns");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Performance.Injury", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Performance.Injury", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -679,7 +679,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("Injuries");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Performance.PerformanceTest", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Performance.PerformanceTest", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -725,7 +725,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("PerformanceTests");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.AthletePlanSettings", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Assignment.AthletePlanSettings", b =>
                 {
                     b.Property<int>("AthleteId")
                         .HasColumnType("INTEGER");
@@ -753,7 +753,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("AthletePlanSettings");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanAssignment", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Assignment.PlanAssignment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -817,7 +817,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("PlanAssignments");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanBlock", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanBlock", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -844,7 +844,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("PlanBlocks");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanTemplate", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanTemplate", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -901,7 +901,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("PlanTemplates");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanTemplateSession", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanTemplateSession", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -938,7 +938,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("PlanTemplateSessions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlannedSession", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Calendar.PlannedSession", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1017,7 +1017,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("PlannedSessions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.WorkoutDefinition", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Workouts.WorkoutDefinition", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1069,7 +1069,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("Workouts", (string)null);
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImport", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1130,7 +1130,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("RosterImports");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImportError", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImportError", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1198,7 +1198,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("SessionLaps");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.SessionStreamData", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Streams.SessionStreamData", b =>
                 {
                     b.Property<int>("SessionId")
                         .HasColumnType("INTEGER");
@@ -1218,7 +1218,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("SessionStreams");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.StoredBlob", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Files.StoredBlob", b =>
                 {
                     b.Property<string>("Sha256")
                         .HasMaxLength(64)
@@ -1351,7 +1351,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("TrainingSessions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadEntryResult", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadEntryResult", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1382,7 +1382,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("UploadEntryResults");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadedFile", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadedFile", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1787,29 +1787,29 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Athlete");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Load.LoadRecomputeState", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Recompute.LoadRecomputeState", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithOne()
-                        .HasForeignKey("CoachPortal.Core.Load.LoadRecomputeState", "AthleteId")
+                        .HasForeignKey("CoachPortal.Core.Load.Recompute.LoadRecomputeState", "AthleteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Athlete");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Load.TeamLoadSettings", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.TeamLoadSettings", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
                         .WithOne()
-                        .HasForeignKey("CoachPortal.Core.Load.TeamLoadSettings", "TeamId")
+                        .HasForeignKey("CoachPortal.Core.Teams.TeamLoadSettings", "TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Models.ModelPrediction", b =>
+            modelBuilder.Entity("CoachPortal.Core.Forecasting.Scoring.ModelPrediction", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithMany()
@@ -1817,7 +1817,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CoachPortal.Core.Models.ModelVersion", "ModelVersion")
+                    b.HasOne("CoachPortal.Core.Forecasting.ModelVersion", "ModelVersion")
                         .WithMany()
                         .HasForeignKey("ModelVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1828,14 +1828,14 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("ModelVersion");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Models.ModelVersion", b =>
+            modelBuilder.Entity("CoachPortal.Core.Forecasting.ModelVersion", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
                         .WithMany()
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade);
 
-                    b.HasOne("CoachPortal.Core.Models.TrainingRun", null)
+                    b.HasOne("CoachPortal.Core.Forecasting.Runs.TrainingRun", null)
                         .WithMany()
                         .HasForeignKey("TrainingRunId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1844,7 +1844,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Models.TrainingRun", b =>
+            modelBuilder.Entity("CoachPortal.Core.Forecasting.Runs.TrainingRun", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
                         .WithMany()
@@ -1854,7 +1854,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Performance.Injury", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Performance.Injury", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithMany()
@@ -1865,7 +1865,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Athlete");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Performance.PerformanceTest", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Performance.PerformanceTest", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithMany()
@@ -1876,16 +1876,16 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Athlete");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.AthletePlanSettings", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Assignment.AthletePlanSettings", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", null)
                         .WithOne()
-                        .HasForeignKey("CoachPortal.Core.Plans.AthletePlanSettings", "AthleteId")
+                        .HasForeignKey("CoachPortal.Core.Plans.Assignment.AthletePlanSettings", "AthleteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanAssignment", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Assignment.PlanAssignment", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithMany()
@@ -1893,7 +1893,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CoachPortal.Core.Plans.PlanTemplate", "Template")
+                    b.HasOne("CoachPortal.Core.Plans.Templates.PlanTemplate", "Template")
                         .WithMany()
                         .HasForeignKey("PlanTemplateId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1904,16 +1904,16 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Template");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanBlock", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanBlock", b =>
                 {
-                    b.HasOne("CoachPortal.Core.Plans.PlanTemplate", null)
+                    b.HasOne("CoachPortal.Core.Plans.Templates.PlanTemplate", null)
                         .WithMany("Blocks")
                         .HasForeignKey("PlanTemplateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanTemplate", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanTemplate", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
                         .WithMany()
@@ -1923,18 +1923,18 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanTemplateSession", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanTemplateSession", b =>
                 {
-                    b.HasOne("CoachPortal.Core.Plans.PlanTemplate", null)
+                    b.HasOne("CoachPortal.Core.Plans.Templates.PlanTemplate", null)
                         .WithMany("Sessions")
                         .HasForeignKey("PlanTemplateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlannedSession", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Calendar.PlannedSession", b =>
                 {
-                    b.HasOne("CoachPortal.Core.Plans.PlanAssignment", "Assignment")
+                    b.HasOne("CoachPortal.Core.Plans.Assignment.PlanAssignment", "Assignment")
                         .WithMany("Sessions")
                         .HasForeignKey("PlanAssignmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1943,7 +1943,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Assignment");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.WorkoutDefinition", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Workouts.WorkoutDefinition", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
                         .WithMany()
@@ -1953,7 +1953,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImport", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
                         .WithMany()
@@ -1964,9 +1964,9 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImportError", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImportError", b =>
                 {
-                    b.HasOne("CoachPortal.Core.Roster.RosterImport", null)
+                    b.HasOne("CoachPortal.Core.Teams.Roster.RosterImport", null)
                         .WithMany("Errors")
                         .HasForeignKey("RosterImportId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1982,11 +1982,11 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.SessionStreamData", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Streams.SessionStreamData", b =>
                 {
                     b.HasOne("CoachPortal.Core.Sessions.TrainingSession", null)
                         .WithOne("Streams")
-                        .HasForeignKey("CoachPortal.Core.Sessions.SessionStreamData", "SessionId")
+                        .HasForeignKey("CoachPortal.Core.Sessions.Streams.SessionStreamData", "SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1999,7 +1999,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CoachPortal.Core.Sessions.UploadedFile", "SourceFile")
+                    b.HasOne("CoachPortal.Core.Sessions.Uploads.UploadedFile", "SourceFile")
                         .WithMany()
                         .HasForeignKey("SourceFileId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2009,16 +2009,16 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("SourceFile");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadEntryResult", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadEntryResult", b =>
                 {
-                    b.HasOne("CoachPortal.Core.Sessions.UploadedFile", null)
+                    b.HasOne("CoachPortal.Core.Sessions.Uploads.UploadedFile", null)
                         .WithMany("Entries")
                         .HasForeignKey("UploadedFileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadedFile", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadedFile", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithMany()
@@ -2161,19 +2161,19 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanAssignment", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Assignment.PlanAssignment", b =>
                 {
                     b.Navigation("Sessions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanTemplate", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanTemplate", b =>
                 {
                     b.Navigation("Blocks");
 
                     b.Navigation("Sessions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImport", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
                 {
                     b.Navigation("Errors");
                 });
@@ -2185,7 +2185,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Streams");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadedFile", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadedFile", b =>
                 {
                     b.Navigation("Entries");
                 });

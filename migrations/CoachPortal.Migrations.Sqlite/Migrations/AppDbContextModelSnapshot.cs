@@ -312,7 +312,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("DailyLoads");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Load.LoadRecomputeState", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Recompute.LoadRecomputeState", b =>
                 {
                     b.Property<int>("AthleteId")
                         .HasColumnType("INTEGER");
@@ -335,7 +335,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("LoadRecomputeStates");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Load.TeamLoadSettings", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.TeamLoadSettings", b =>
                 {
                     b.Property<int>("TeamId")
                         .HasColumnType("INTEGER");
@@ -365,7 +365,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("TeamLoadSettings");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Models.ModelPrediction", b =>
+            modelBuilder.Entity("CoachPortal.Core.Forecasting.Scoring.ModelPrediction", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -412,7 +412,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("ModelPredictions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Models.ModelVersion", b =>
+            modelBuilder.Entity("CoachPortal.Core.Forecasting.ModelVersion", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -538,7 +538,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("ModelVersions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Models.TrainingRun", b =>
+            modelBuilder.Entity("CoachPortal.Core.Forecasting.Runs.TrainingRun", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -626,7 +626,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("TrainingRuns");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Performance.Injury", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Performance.Injury", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -676,7 +676,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("Injuries");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Performance.PerformanceTest", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Performance.PerformanceTest", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -722,7 +722,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("PerformanceTests");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.AthletePlanSettings", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Assignment.AthletePlanSettings", b =>
                 {
                     b.Property<int>("AthleteId")
                         .HasColumnType("INTEGER");
@@ -750,7 +750,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("AthletePlanSettings");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanAssignment", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Assignment.PlanAssignment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -814,7 +814,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("PlanAssignments");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanBlock", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanBlock", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -841,7 +841,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("PlanBlocks");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanTemplate", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanTemplate", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -898,7 +898,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("PlanTemplates");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanTemplateSession", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanTemplateSession", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -935,7 +935,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("PlanTemplateSessions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlannedSession", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Calendar.PlannedSession", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1014,7 +1014,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("PlannedSessions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.WorkoutDefinition", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Workouts.WorkoutDefinition", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1066,7 +1066,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("Workouts", (string)null);
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImport", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1127,7 +1127,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("RosterImports");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImportError", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImportError", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1195,7 +1195,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("SessionLaps");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.SessionStreamData", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Streams.SessionStreamData", b =>
                 {
                     b.Property<int>("SessionId")
                         .HasColumnType("INTEGER");
@@ -1215,7 +1215,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("SessionStreams");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.StoredBlob", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Files.StoredBlob", b =>
                 {
                     b.Property<string>("Sha256")
                         .HasMaxLength(64)
@@ -1373,7 +1373,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("TrainingSessions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadEntryResult", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadEntryResult", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1404,7 +1404,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("UploadEntryResults");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadedFile", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadedFile", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1809,29 +1809,29 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Athlete");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Load.LoadRecomputeState", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Recompute.LoadRecomputeState", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithOne()
-                        .HasForeignKey("CoachPortal.Core.Load.LoadRecomputeState", "AthleteId")
+                        .HasForeignKey("CoachPortal.Core.Load.Recompute.LoadRecomputeState", "AthleteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Athlete");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Load.TeamLoadSettings", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.TeamLoadSettings", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
                         .WithOne()
-                        .HasForeignKey("CoachPortal.Core.Load.TeamLoadSettings", "TeamId")
+                        .HasForeignKey("CoachPortal.Core.Teams.TeamLoadSettings", "TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Models.ModelPrediction", b =>
+            modelBuilder.Entity("CoachPortal.Core.Forecasting.Scoring.ModelPrediction", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithMany()
@@ -1839,7 +1839,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CoachPortal.Core.Models.ModelVersion", "ModelVersion")
+                    b.HasOne("CoachPortal.Core.Forecasting.ModelVersion", "ModelVersion")
                         .WithMany()
                         .HasForeignKey("ModelVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1850,14 +1850,14 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("ModelVersion");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Models.ModelVersion", b =>
+            modelBuilder.Entity("CoachPortal.Core.Forecasting.ModelVersion", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
                         .WithMany()
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade);
 
-                    b.HasOne("CoachPortal.Core.Models.TrainingRun", null)
+                    b.HasOne("CoachPortal.Core.Forecasting.Runs.TrainingRun", null)
                         .WithMany()
                         .HasForeignKey("TrainingRunId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1866,7 +1866,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Models.TrainingRun", b =>
+            modelBuilder.Entity("CoachPortal.Core.Forecasting.Runs.TrainingRun", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
                         .WithMany()
@@ -1876,7 +1876,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Performance.Injury", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Performance.Injury", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithMany()
@@ -1887,7 +1887,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Athlete");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Performance.PerformanceTest", b =>
+            modelBuilder.Entity("CoachPortal.Core.Load.Performance.PerformanceTest", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithMany()
@@ -1898,16 +1898,16 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Athlete");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.AthletePlanSettings", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Assignment.AthletePlanSettings", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", null)
                         .WithOne()
-                        .HasForeignKey("CoachPortal.Core.Plans.AthletePlanSettings", "AthleteId")
+                        .HasForeignKey("CoachPortal.Core.Plans.Assignment.AthletePlanSettings", "AthleteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanAssignment", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Assignment.PlanAssignment", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithMany()
@@ -1915,7 +1915,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CoachPortal.Core.Plans.PlanTemplate", "Template")
+                    b.HasOne("CoachPortal.Core.Plans.Templates.PlanTemplate", "Template")
                         .WithMany()
                         .HasForeignKey("PlanTemplateId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1926,16 +1926,16 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Template");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanBlock", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanBlock", b =>
                 {
-                    b.HasOne("CoachPortal.Core.Plans.PlanTemplate", null)
+                    b.HasOne("CoachPortal.Core.Plans.Templates.PlanTemplate", null)
                         .WithMany("Blocks")
                         .HasForeignKey("PlanTemplateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanTemplate", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanTemplate", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
                         .WithMany()
@@ -1945,18 +1945,18 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanTemplateSession", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanTemplateSession", b =>
                 {
-                    b.HasOne("CoachPortal.Core.Plans.PlanTemplate", null)
+                    b.HasOne("CoachPortal.Core.Plans.Templates.PlanTemplate", null)
                         .WithMany("Sessions")
                         .HasForeignKey("PlanTemplateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlannedSession", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Calendar.PlannedSession", b =>
                 {
-                    b.HasOne("CoachPortal.Core.Plans.PlanAssignment", "Assignment")
+                    b.HasOne("CoachPortal.Core.Plans.Assignment.PlanAssignment", "Assignment")
                         .WithMany("Sessions")
                         .HasForeignKey("PlanAssignmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1965,7 +1965,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Assignment");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.WorkoutDefinition", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Workouts.WorkoutDefinition", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
                         .WithMany()
@@ -1975,7 +1975,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImport", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
                         .WithMany()
@@ -1986,9 +1986,9 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImportError", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImportError", b =>
                 {
-                    b.HasOne("CoachPortal.Core.Roster.RosterImport", null)
+                    b.HasOne("CoachPortal.Core.Teams.Roster.RosterImport", null)
                         .WithMany("Errors")
                         .HasForeignKey("RosterImportId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2004,11 +2004,11 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.SessionStreamData", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Streams.SessionStreamData", b =>
                 {
                     b.HasOne("CoachPortal.Core.Sessions.TrainingSession", null)
                         .WithOne("Streams")
-                        .HasForeignKey("CoachPortal.Core.Sessions.SessionStreamData", "SessionId")
+                        .HasForeignKey("CoachPortal.Core.Sessions.Streams.SessionStreamData", "SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2021,7 +2021,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CoachPortal.Core.Sessions.UploadedFile", "SourceFile")
+                    b.HasOne("CoachPortal.Core.Sessions.Uploads.UploadedFile", "SourceFile")
                         .WithMany()
                         .HasForeignKey("SourceFileId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2031,16 +2031,16 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("SourceFile");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadEntryResult", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadEntryResult", b =>
                 {
-                    b.HasOne("CoachPortal.Core.Sessions.UploadedFile", null)
+                    b.HasOne("CoachPortal.Core.Sessions.Uploads.UploadedFile", null)
                         .WithMany("Entries")
                         .HasForeignKey("UploadedFileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadedFile", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadedFile", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithMany()
@@ -2183,19 +2183,19 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanAssignment", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Assignment.PlanAssignment", b =>
                 {
                     b.Navigation("Sessions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.PlanTemplate", b =>
+            modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanTemplate", b =>
                 {
                     b.Navigation("Blocks");
 
                     b.Navigation("Sessions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Roster.RosterImport", b =>
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
                 {
                     b.Navigation("Errors");
                 });
@@ -2207,7 +2207,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Streams");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.UploadedFile", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadedFile", b =>
                 {
                     b.Navigation("Entries");
                 });

@@ -1,3 +1,4 @@
+using CoachPortal.Analytics.Workouts;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Teams;
 
@@ -56,4 +57,8 @@ public class Athlete : IVersioned
     public int? RosterLine { get; set; }
 
     public string FullName => $"{FirstName} {LastName}";
+
+    /// <summary>The thresholds that turn a workout's targets into this athlete's own watts, beats and paces.</summary>
+    public AthleteTrainingProfile TrainingProfile() =>
+        new(FtpWatts, ThresholdPaceSecondsPerKm, LactateThresholdHeartRateBpm, HeartRateMaxBpm);
 }

@@ -1,5 +1,6 @@
 using CoachPortal.Analytics.Load;
 using CoachPortal.Core.Athletes;
+using CoachPortal.Core.Load.Recompute;
 
 namespace CoachPortal.Core.Load;
 

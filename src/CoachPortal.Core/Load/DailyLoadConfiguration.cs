@@ -1,3 +1,4 @@
+using CoachPortal.Core.Load.Recompute;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,3 +1,8 @@
+using CoachPortal.Analytics.Workouts;
+using CoachPortal.Core.Plans.Assignment;
+using CoachPortal.Core.Plans.Calendar;
+using CoachPortal.Core.Plans.Templates;
+using CoachPortal.Core.Plans.Workouts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,10 +1,8 @@
 using System.Security.Cryptography;
 using CoachPortal.Core.Athletes;
 using CoachPortal.Core.Data;
-using CoachPortal.Core.Load;
-using CoachPortal.Core.Plans;
 using CoachPortal.Core.Security;
-using CoachPortal.Core.Sessions;
+using CoachPortal.Core.Seeding.Demo;
 using CoachPortal.Core.Teams;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

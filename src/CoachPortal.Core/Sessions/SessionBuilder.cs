@@ -1,6 +1,7 @@
 using CoachPortal.Analytics;
 using CoachPortal.Analytics.Sessions;
 using CoachPortal.Core.Athletes;
+using CoachPortal.Core.Sessions.Streams;
 using CoachPortal.Ingest;
 using AnalyticsSex = CoachPortal.Analytics.Sessions.Sex;
 using AnalyticsSport = CoachPortal.Analytics.Sessions.Sport;

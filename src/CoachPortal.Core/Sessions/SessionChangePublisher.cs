@@ -1,19 +1,21 @@
-using CoachPortal.Core.Load;
 using CoachPortal.Core.Notifications;
 
 namespace CoachPortal.Core.Sessions;
 
 /// <summary>
 /// The one place told when an athlete's sessions change (imported, RPE edited): it tells open pages and queues
-/// the recompute of the athlete's daily loads from that day on.
+/// the features built on sessions (<see cref="ISessionsChangedHandler"/>: the recompute of daily loads from that day on).
 /// </summary>
-public sealed class SessionChangePublisher(ChangeNotifier notifier, LoadRecomputeScheduler loads)
+public sealed class SessionChangePublisher(ChangeNotifier notifier, IEnumerable<ISessionsChangedHandler> handlers)
 {
     /// <summary>Sessions of <paramref name="athleteId"/> on or after <paramref name="fromDate"/> (UTC date) changed.</summary>
     public void OnSessionsChanged(int athleteId, DateOnly fromDate)
     {
-        // The athlete's local day of a session is never before its UTC day minus one.
-        loads.Schedule(athleteId, fromDate.AddDays(-1));
+        foreach (var handler in handlers)
+        {
+            handler.OnSessionsChanged(athleteId, fromDate);
+        }
+
         notifier.Publish(Topics.Athlete(athleteId));
     }
 

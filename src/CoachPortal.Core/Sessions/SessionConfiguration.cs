@@ -1,3 +1,6 @@
+using CoachPortal.Core.Sessions.Files;
+using CoachPortal.Core.Sessions.Streams;
+using CoachPortal.Core.Sessions.Uploads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;

@@ -1,3 +1,5 @@
+using CoachPortal.Core.Sessions.Streams;
+
 namespace CoachPortal.Core.Sessions;
 
 /// <summary>Everything the session page shows: the stored row, laps and charts-ready streams, and whether the caller may set its class label.</summary>

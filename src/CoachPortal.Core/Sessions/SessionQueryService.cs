@@ -1,5 +1,8 @@
+using CoachPortal.Analytics.Sessions;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Security;
+using CoachPortal.Core.Sessions.Files;
+using CoachPortal.Core.Sessions.Streams;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoachPortal.Core.Sessions;
@@ -143,14 +146,14 @@ public sealed class SessionQueryService(IDbContextFactory<AppDbContext> dbFactor
         string? normalized = null;
         if (!string.IsNullOrWhiteSpace(label))
         {
-            var index = Models.SessionClassLabels.IndexOf(label);
+            var index = SessionClassLabels.IndexOf(label);
             if (index < 0)
             {
                 throw new ValidationFailedException([new ValidationError("ClassLabel",
-                    $"\"{label.Trim()}\" is not a session class; use one of: {string.Join(", ", Models.SessionClassLabels.All)}.")]);
+                    $"\"{label.Trim()}\" is not a session class; use one of: {string.Join(", ", SessionClassLabels.All)}.")]);
             }
 
-            normalized = Models.SessionClassLabels.All[index];
+            normalized = SessionClassLabels.All[index];
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -1,4 +1,6 @@
 using CoachPortal.Core.Data;
+using CoachPortal.Core.Sessions.Files;
+using CoachPortal.Core.Sessions.Uploads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -22,6 +24,5 @@ internal static class SessionsRegistration
         services.AddScoped<SessionImportService>();
         services.AddScoped<SessionQueryService>();
         services.AddTransient<SessionImportJob>();
-        services.AddScoped<DemoSessionSeeder>();
     }
 }

@@ -1,5 +1,8 @@
+using CoachPortal.Analytics.Sessions;
 using CoachPortal.Core.Athletes;
 using CoachPortal.Core.Data;
+using CoachPortal.Core.Sessions.Streams;
+using CoachPortal.Core.Sessions.Uploads;
 
 namespace CoachPortal.Core.Sessions;
 

@@ -16,7 +16,12 @@ public sealed class TeamService(IDbContextFactory<AppDbContext> dbFactory, Chang
             .OrderBy(t => t.Name)
             .Select(t => new
             {
-                t.Id, t.Name, t.Sport, t.Description, t.IsArchived, t.Version,
+                t.Id,
+                t.Name,
+                t.Sport,
+                t.Description,
+                t.IsArchived,
+                t.Version,
                 AthleteCount = t.Athletes.Count(a => !a.IsArchived),
                 Coaches = t.Coaches.Select(c => new CoachRef(c.UserId, c.User!.DisplayName, c.User.Email ?? "")).ToList(),
             })

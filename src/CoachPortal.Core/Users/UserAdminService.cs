@@ -29,7 +29,12 @@ public sealed class UserAdminService(
         var rows = await query.OrderBy(u => u.Email)
             .Select(u => new
             {
-                u.Id, u.Email, u.DisplayName, u.LockoutEnd, u.CreatedUtc, u.LastSignInUtc,
+                u.Id,
+                u.Email,
+                u.DisplayName,
+                u.LockoutEnd,
+                u.CreatedUtc,
+                u.LastSignInUtc,
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList(),
             })
             .ToListAsync(ct);

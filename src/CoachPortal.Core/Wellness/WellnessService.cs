@@ -1,7 +1,7 @@
 using CoachPortal.Core.Data;
-using CoachPortal.Core.Load;
 using CoachPortal.Core.Notifications;
 using CoachPortal.Core.Security;
+using CoachPortal.Core.Teams;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoachPortal.Core.Wellness;

@@ -1,18 +1,23 @@
 using System.Security.Claims;
 using Bunit;
+using CoachPortal.Analytics.Sessions;
 using CoachPortal.Core.Athletes;
 using CoachPortal.Core.Data;
-using CoachPortal.Core.Load;
-using CoachPortal.Core.Models;
+using CoachPortal.Core.Forecasting;
+using CoachPortal.Core.Forecasting.Runs;
+using CoachPortal.Core.Forecasting.Scoring;
+using CoachPortal.Core.Load.Dashboard;
+using CoachPortal.Core.Load.Performance;
+using CoachPortal.Core.Load.Recompute;
 using CoachPortal.Core.Notifications;
-using CoachPortal.Core.Performance;
 using CoachPortal.Core.Security;
+using CoachPortal.Core.Seeding.Demo;
 using CoachPortal.Core.Sessions;
 using CoachPortal.Core.Teams;
 using CoachPortal.Core.Wellness;
 using CoachPortal.Web.Components.Shared;
-using CoachPortal.Web.Features.Dashboards;
-using CoachPortal.Web.Features.Models;
+using CoachPortal.Web.Features.Forecasting;
+using CoachPortal.Web.Features.Load;
 using Hangfire;
 using Hangfire.InMemory;
 using Microsoft.EntityFrameworkCore;
@@ -103,8 +108,14 @@ public sealed class AthleteDashboardTests : BunitContext, IAsyncLifetime
             {
                 db.ModelPredictions.Add(new ModelPrediction
                 {
-                    ModelVersionId = version.Id, AthleteId = athleteId, Target = ForecastTarget.Readiness, AsOfDate = today.AddDays(-d),
-                    Value = 6.2, Lower = 5.1, Upper = 7.3, ExplanationJson = $"[{{\"date\":\"{today.AddDays(-d - 1):yyyy-MM-dd}\",\"weight\":0.4}}]",
+                    ModelVersionId = version.Id,
+                    AthleteId = athleteId,
+                    Target = ForecastTarget.Readiness,
+                    AsOfDate = today.AddDays(-d),
+                    Value = 6.2,
+                    Lower = 5.1,
+                    Upper = 7.3,
+                    ExplanationJson = $"[{{\"date\":\"{today.AddDays(-d - 1):yyyy-MM-dd}\",\"weight\":0.4}}]",
                 });
             }
 
@@ -211,7 +222,7 @@ public sealed class AthleteDashboardTests : BunitContext, IAsyncLifetime
 
         db.LoadRecomputeStates.Add(new LoadRecomputeState { AthleteId = athlete.Id, DirtyFromDate = DateOnly.MinValue, Generation = 1 });
         await db.SaveChangesAsync();
-        var job = new LoadRecomputeJob(new Factory(_options), _notifier, TimeProvider.System, NullLogger<LoadRecomputeJob>.Instance, Services.GetRequiredService<IBackgroundJobClient>());
+        var job = new LoadRecomputeJob(new Factory(_options), _notifier, TimeProvider.System, NullLogger<LoadRecomputeJob>.Instance, []);
         await job.RunAsync(athlete.Id, CancellationToken.None);
         return athlete.Id;
     }

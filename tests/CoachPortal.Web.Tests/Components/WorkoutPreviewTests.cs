@@ -1,6 +1,6 @@
 using Bunit;
-using CoachPortal.Core.Plans;
-using CoachPortal.Web.Features.Plans;
+using CoachPortal.Analytics.Workouts;
+using CoachPortal.Web.Features.Plans.Workouts;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;

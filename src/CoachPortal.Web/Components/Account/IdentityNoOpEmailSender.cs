@@ -1,6 +1,6 @@
+using CoachPortal.Core.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
-using CoachPortal.Core.Data;
 
 namespace CoachPortal.Web.Components.Account;
 

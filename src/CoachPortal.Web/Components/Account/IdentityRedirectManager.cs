@@ -1,6 +1,6 @@
+using CoachPortal.Core.Data;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
-using CoachPortal.Core.Data;
 
 namespace CoachPortal.Web.Components.Account;
 

@@ -1,9 +1,9 @@
 using System.Security.Claims;
+using CoachPortal.Core.Data;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using CoachPortal.Core.Data;
 
 namespace CoachPortal.Web.Components.Account;
 

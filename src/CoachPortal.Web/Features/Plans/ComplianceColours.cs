@@ -1,5 +1,5 @@
 using System.Globalization;
-using CoachPortal.Core.Plans;
+using CoachPortal.Core.Plans.Compliance;
 using MudBlazor;
 
 namespace CoachPortal.Web.Features.Plans;

@@ -1,5 +1,7 @@
+using CoachPortal.Analytics.Workouts;
 using CoachPortal.Core.Data;
-using CoachPortal.Core.Plans;
+using CoachPortal.Core.Plans.Calendar;
+using CoachPortal.Core.Plans.Workouts;
 using CoachPortal.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +27,7 @@ public static class PlanEndpoints
                 var session = await calendar.GetSessionAsync(Caller.FromPrincipal(http.User), id, ct);
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
                 var athlete = await db.Athletes.AsNoTracking().FirstAsync(a => a.Id == session.AthleteId, ct);
-                var bytes = WorkoutFitExporter.Encode(session.Title, session.Sport, WorkoutParser.Parse(session.Text), AthleteTrainingProfile.Of(athlete), clock.GetUtcNow().UtcDateTime);
+                var bytes = WorkoutFitExporter.Encode(session.Title, session.Sport, WorkoutParser.Parse(session.Text), athlete.TrainingProfile(), clock.GetUtcNow().UtcDateTime);
                 return Results.File(bytes, "application/vnd.ant.fit", $"workout-{session.Date:yyyy-MM-dd}.fit");
             }
             catch (NotFoundException)

@@ -25,7 +25,7 @@ internal static class SessionFormat
             return "–";
         }
 
-        if (sport == Core.Sessions.SessionSports.Running)
+        if (sport == Analytics.Sessions.SessionSports.Running)
         {
             var secondsPerKm = (int)Math.Round(1000 / v);
             return string.Create(CultureInfo.InvariantCulture, $"{secondsPerKm / 60}:{secondsPerKm % 60:00} /km");

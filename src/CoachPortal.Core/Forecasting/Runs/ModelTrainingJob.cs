@@ -1,0 +1,387 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using CoachPortal.Core.Data;
+using CoachPortal.Core.Forecasting.Baselines;
+using CoachPortal.Core.Forecasting.Datasets;
+using CoachPortal.Core.Notifications;
+using CoachPortal.Core.Sessions;
+using CoachPortal.Learning;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoachPortal.Core.Forecasting.Runs;
+
+/// <summary>
+/// Trains one <see cref="TrainingRun"/>: dataset from the database, the engine on CUDA or CPU, the test period scored
+/// next to the baselines, and one <see cref="ModelVersion"/> registered. Re-entrant: a finished run is left alone, and
+/// a run that already registered its version (unique run id) is only marked finished, so it never registers twice.
+/// Cancellation comes from the run row (<see cref="TrainingRun.CancelRequested"/>), so any node may ask for it.
+/// </summary>
+public sealed class ModelTrainingJob(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ChangeNotifier notifier,
+    IOptions<ModelsOptions> options,
+    TimeProvider clock,
+    ILogger<ModelTrainingJob> logger)
+{
+    private const int MaxSeriesPoints = 400;
+    private static readonly TimeSpan s_cancelPoll = TimeSpan.FromMilliseconds(300);
+
+    [AutomaticRetry(Attempts = 0)]
+    public async Task RunAsync(int runId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var run = await db.TrainingRuns.FirstOrDefaultAsync(r => r.Id == runId, ct);
+        if (run is null || run.Status is TrainingRunStatus.Succeeded or TrainingRunStatus.Failed or TrainingRunStatus.Cancelled)
+        {
+            return;
+        }
+
+        var registered = await db.ModelVersions.Where(v => v.TrainingRunId == runId).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct);
+        if (registered is not null)
+        {
+            await FinishAsync(db, run, TrainingRunStatus.Succeeded, null, registered, ct);
+            return;
+        }
+
+        if (run.CancelRequested)
+        {
+            await FinishAsync(db, run, TrainingRunStatus.Cancelled, null, null, ct);
+            return;
+        }
+
+        run.Status = TrainingRunStatus.Running;
+        run.StartedUtc = clock.GetUtcNow().UtcDateTime;
+        run.LossHistoryJson = "[]";
+        await db.SaveChangesAsync(ct);
+        Publish(run);
+
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var watcher = WatchCancelAsync(runId, cancel);
+        try
+        {
+            var version = await TrainAsync(db, run, cancel.Token);
+            if (version is null)
+            {
+                return;
+            }
+
+            db.ModelVersions.Add(version);
+            await db.SaveChangesAsync(CancellationToken.None);
+            await FinishAsync(db, run, TrainingRunStatus.Succeeded, null, version.Id, CancellationToken.None);
+            logger.LogInformation("Training run {RunId} registered model version {VersionId} ({Metric} {Error:F4} vs best baseline {Baseline} {BaselineError:F4}) on {Device}",
+                runId, version.Id, version.MetricName, version.TestError, version.BestBaselineName, version.BestBaselineError, version.Device);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            await FinishAsync(db, run, TrainingRunStatus.Cancelled, null, null, CancellationToken.None);
+        }
+        catch (LearningException ex)
+        {
+            await FinishAsync(db, run, TrainingRunStatus.Failed, ex.Message, null, CancellationToken.None);
+        }
+        catch (DbUpdateException)
+        {
+            // Another worker registered this run's version first (unique run id); this one's result is dropped.
+            db.ChangeTracker.Clear();
+            if (!await db.ModelVersions.AnyAsync(v => v.TrainingRunId == runId, CancellationToken.None))
+            {
+                throw;
+            }
+
+            var again = await db.TrainingRuns.FirstAsync(r => r.Id == runId, CancellationToken.None);
+            var id = await db.ModelVersions.Where(v => v.TrainingRunId == runId).Select(v => v.Id).FirstAsync(CancellationToken.None);
+            await FinishAsync(db, again, TrainingRunStatus.Succeeded, null, id, CancellationToken.None);
+        }
+        finally
+        {
+            await cancel.CancelAsync();
+            await watcher;
+        }
+    }
+
+    private async Task<ModelVersion?> TrainAsync(AppDbContext db, TrainingRun run, CancellationToken ct)
+    {
+        var input = JsonSerializer.Deserialize<TrainingRunInput>(run.HyperParametersJson) ?? new TrainingRunInput();
+        var athletes = run.Scope == ModelScope.Team
+            ? await db.Athletes.Where(a => a.TeamId == run.TeamId && !a.IsArchived).Select(a => a.Id).ToListAsync(ct)
+            : await db.Athletes.Where(a => !a.IsArchived).Select(a => a.Id).ToListAsync(ct);
+        if (run.Target == ForecastTarget.SessionClass)
+        {
+            return await TrainSessionClassesAsync(db, run, input, athletes, ct);
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var histories = await AthleteHistoryLoader.LoadAsync(db, athletes, today, ct);
+        var data = ForecastDataset.Build(histories, run.Target, input.WindowDays);
+        if (data.TrainCount < 40 || data.TestCount < 5)
+        {
+            await FinishAsync(db, run, TrainingRunStatus.Failed, $"Too little data: {data.TrainCount} training and {data.TestCount} test samples (need 40 and 5). Record more check-ins, tests or sessions.", null, ct);
+            return null;
+        }
+
+        var binary = run.Target == ForecastTarget.InjuryRisk;
+        var trainingOptions = new TrainingOptions
+        {
+            Loss = binary ? LossKind.BinaryCrossEntropy : LossKind.GaussianNll,
+            HiddenSize = input.HiddenSize,
+            AttentionHeads = input.HiddenSize % 4 == 0 ? 4 : 1,
+            Epochs = input.Epochs,
+            BatchSize = input.BatchSize,
+            LearningRate = input.LearningRate,
+            Patience = 3,
+            Device = options.Value.Device,
+            IntraOpThreads = options.Value.IntraOpThreads,
+            Log = message => logger.LogInformation("Training run {RunId}: {Message}", run.Id, message),
+        };
+        var progress = new RunProgress(this, run.Id);
+        var clockWatch = Stopwatch.StartNew();
+        var trainingPart = data.TrainingPart();
+        var model = await Task.Run(() => ForecastTrainer.Train(run.Architecture, trainingPart, trainingOptions, progress, ct), ct);
+        var seconds = clockWatch.Elapsed.TotalSeconds;
+
+        using var scorer = new ModelScorer(model.OnnxBytes);
+        var (testFeatures, testMask) = data.TestPart();
+        var scored = scorer.Score(testFeatures, testMask);
+        var predicted = (binary ? scored.Probability! : scored.Mean!).Select(v => (double)v).ToArray();
+        var test = data.Samples.Skip(data.TrainCount).ToList();
+        var actual = test.Select(s => s.Target).ToArray();
+        var baselines = ForecastBaselines.Predict(run.Target, data);
+        var modelMetrics = ForecastBaselines.Score("model", run.Target, predicted, actual);
+        var baselineMetrics = baselines.Select(b => ForecastBaselines.Score(b.Key, run.Target, b.Value, actual)).ToList();
+        var best = baselineMetrics.MinBy(m => m.Primary)!;
+        var step = Math.Max(1, test.Count / MaxSeriesPoints);
+        var series = test.Select((s, i) => (s, i)).Where(p => p.i % step == 0).Select(p => new
+        {
+            date = p.s.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            athleteId = p.s.History.AthleteId,
+            actual = Math.Round(p.s.Target, 3),
+            predicted = Math.Round(predicted[p.i], 3),
+            baseline = Math.Round(baselines[best.Name][p.i], 3),
+        });
+
+        run.Device = model.Device.ToString();
+        run.DeviceReason = Truncate(model.DeviceReason, 1000);
+        return new ModelVersion
+        {
+            TrainingRunId = run.Id,
+            Target = run.Target,
+            Architecture = run.Architecture,
+            Scope = run.Scope,
+            TeamId = run.TeamId,
+            Status = ModelVersionStatus.Candidate,
+            DataSpan = data.DataSpan,
+            DataHash = data.Hash(),
+            TrainSamples = data.TrainCount,
+            TestSamples = data.TestCount,
+            TestFrom = data.TestFrom,
+            HyperParametersJson = run.HyperParametersJson,
+            NormalizationJson = JsonSerializer.Serialize(new
+            {
+                featureNames = DailyFeatures.Names,
+                featureMean = Meta(scorer, ModelMetadataKeys.FeatureMean),
+                featureStd = Meta(scorer, ModelMetadataKeys.FeatureStd),
+                targetMean = Meta(scorer, ModelMetadataKeys.TargetMean),
+                targetStd = Meta(scorer, ModelMetadataKeys.TargetStd),
+                trainingSpan = trainingPart.DataSpan,
+            }),
+            Device = model.Device.ToString(),
+            DeviceReason = Truncate(model.DeviceReason, 1000),
+            TrainingSeconds = Math.Round(seconds, 2),
+            MetricName = ForecastBaselines.MetricName(run.Target),
+            TestError = modelMetrics.Primary,
+            BestBaselineName = best.Name,
+            BestBaselineError = best.Primary,
+            MetricsJson = JsonSerializer.Serialize(new
+            {
+                model = modelMetrics.Values,
+                baselines = baselineMetrics.ToDictionary(m => m.Name, m => m.Values),
+                training = new { model.Metrics.EpochsRun, model.Metrics.BestEpoch, model.Metrics.TrainingLoss, model.Metrics.ValidationLoss },
+            }),
+            TestSeriesJson = JsonSerializer.Serialize(series),
+            OnnxBytes = model.OnnxBytes,
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+    }
+
+    private static string? Meta(ModelScorer scorer, string key) => scorer.Metadata.TryGetValue(key, out var v) ? v : null;
+
+    private static string Truncate(string value, int max) => value.Length > max ? value[..max] : value;
+
+    private async Task FinishAsync(AppDbContext db, TrainingRun run, TrainingRunStatus status, string? failure, int? versionId, CancellationToken ct)
+    {
+        run.Status = status;
+        run.FailureReason = failure is null ? null : Truncate(failure, 2000);
+        run.ModelVersionId = versionId;
+        run.FinishedUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        Publish(run);
+        notifier.Publish(ModelsTopics.Models);
+    }
+
+    private void Publish(TrainingRun run) => notifier.Publish(ModelsTopics.Run(run.Id));
+
+    private async Task WatchCancelAsync(int runId, CancellationTokenSource cancel)
+    {
+        try
+        {
+            while (!cancel.IsCancellationRequested)
+            {
+                await Task.Delay(s_cancelPoll, cancel.Token);
+                await using var db = await dbFactory.CreateDbContextAsync(cancel.Token);
+                if (await db.TrainingRuns.AnyAsync(r => r.Id == runId && r.CancelRequested, cancel.Token))
+                {
+                    await cancel.CancelAsync();
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the run ended or was cancelled; either way the watch is over
+        }
+    }
+
+    private void SaveEpoch(int runId, TrainingProgress p, string history)
+    {
+        using var db = dbFactory.CreateDbContext();
+        db.TrainingRuns.Where(r => r.Id == runId).ExecuteUpdate(s => s
+            .SetProperty(r => r.Epoch, p.Epoch)
+            .SetProperty(r => r.TrainingLoss, p.TrainingLoss)
+            .SetProperty(r => r.ValidationLoss, p.ValidationLoss)
+            .SetProperty(r => r.Device, p.Device.ToString())
+            .SetProperty(r => r.LossHistoryJson, history));
+        notifier.Publish(ModelsTopics.Run(runId));
+    }
+
+    // Synchronous on the training thread (unlike Progress<T>), so epochs are stored in order.
+    private sealed class RunProgress(ModelTrainingJob job, int runId) : IProgress<TrainingProgress>
+    {
+        private readonly List<double?[]> _points = [];
+
+        public void Report(TrainingProgress value)
+        {
+            if (value.ValidationLoss is null)
+            {
+                return;
+            }
+
+            _points.Add([value.Epoch, Math.Round(value.TrainingLoss, 5), Math.Round(value.ValidationLoss.Value, 5)]);
+            job.SaveEpoch(runId, value, JsonSerializer.Serialize(_points));
+        }
+    }
+
+    private const int MinSessionTrainSamples = 40;
+    private const int MinSessionTestSamples = 10;
+
+    // The session CNN: labelled sessions of the scope, split by date, next to the majority and summary baselines.
+    private async Task<ModelVersion?> TrainSessionClassesAsync(AppDbContext db, TrainingRun run, TrainingRunInput input, IReadOnlyCollection<int> athletes, CancellationToken ct)
+    {
+        var data = await SessionClassDataset.LoadLabelledAsync(db, athletes, ct);
+        if (data.TrainCount < MinSessionTrainSamples || data.TestCount < MinSessionTestSamples)
+        {
+            await FinishAsync(db, run, TrainingRunStatus.Failed,
+                $"Too little data: {data.TrainCount} training and {data.TestCount} test sessions with a class label and streams (need {MinSessionTrainSamples} and {MinSessionTestSamples}). Label more sessions.", null, ct);
+            return null;
+        }
+
+        var trainingPart = data.TrainingPart();
+        if (trainingPart.Targets.Distinct().Count() < 2)
+        {
+            await FinishAsync(db, run, TrainingRunStatus.Failed, "Every labelled training session has the same class; label sessions of at least two classes.", null, ct);
+            return null;
+        }
+
+        var trainingOptions = new TrainingOptions
+        {
+            Loss = LossKind.CategoricalCrossEntropy,
+            ClassCount = SessionClassLabels.All.Count,
+            HiddenSize = input.HiddenSize,
+            Epochs = input.Epochs,
+            BatchSize = input.BatchSize,
+            LearningRate = input.LearningRate,
+            Patience = 4,
+            Device = options.Value.Device,
+            IntraOpThreads = options.Value.IntraOpThreads,
+            Log = message => logger.LogInformation("Training run {RunId}: {Message}", run.Id, message),
+        };
+        var progress = new RunProgress(this, run.Id);
+        var clockWatch = Stopwatch.StartNew();
+        var model = await Task.Run(() => ForecastTrainer.Train(ModelKind.SessionCnn, trainingPart, trainingOptions, progress, ct), ct);
+        var seconds = clockWatch.Elapsed.TotalSeconds;
+
+        using var scorer = new ModelScorer(model.OnnxBytes);
+        var (testFeatures, testMask) = data.TestPart();
+        var probabilities = scorer.Score(testFeatures, testMask).ClassProbabilities!;
+        var predicted = Enumerable.Range(0, data.TestCount).Select(i => ArgMax(probabilities, i).Class).ToArray();
+        var actual = data.Samples.Skip(data.TrainCount).Select(s => s.Label).ToArray();
+        var baselines = SessionClassBaselines.Predict(data);
+        var modelMetrics = SessionClassBaselines.Score("model", predicted, actual);
+        var baselineMetrics = baselines.Select(b => SessionClassBaselines.Score(b.Key, b.Value, actual)).ToList();
+        var best = baselineMetrics.MinBy(m => m.Primary)!;
+
+        run.Device = model.Device.ToString();
+        run.DeviceReason = Truncate(model.DeviceReason, 1000);
+        return new ModelVersion
+        {
+            TrainingRunId = run.Id,
+            Target = run.Target,
+            Architecture = ModelKind.SessionCnn,
+            Scope = run.Scope,
+            TeamId = run.TeamId,
+            Status = ModelVersionStatus.Candidate,
+            DataSpan = data.DataSpan,
+            DataHash = data.Hash(),
+            TrainSamples = data.TrainCount,
+            TestSamples = data.TestCount,
+            TestFrom = data.TestFrom,
+            HyperParametersJson = run.HyperParametersJson,
+            NormalizationJson = JsonSerializer.Serialize(new
+            {
+                featureNames = SessionClassDataset.ChannelNames,
+                steps = SessionClassDataset.Steps,
+                classes = SessionClassLabels.All,
+                featureMean = Meta(scorer, ModelMetadataKeys.FeatureMean),
+                featureStd = Meta(scorer, ModelMetadataKeys.FeatureStd),
+                trainingSpan = trainingPart.DataSpan,
+            }),
+            Device = model.Device.ToString(),
+            DeviceReason = Truncate(model.DeviceReason, 1000),
+            TrainingSeconds = Math.Round(seconds, 2),
+            MetricName = SessionClassBaselines.MetricName,
+            TestError = modelMetrics.Primary,
+            BestBaselineName = best.Name,
+            BestBaselineError = best.Primary,
+            MetricsJson = JsonSerializer.Serialize(new
+            {
+                model = modelMetrics.Values,
+                baselines = baselineMetrics.ToDictionary(m => m.Name, m => m.Values),
+                training = new { model.Metrics.EpochsRun, model.Metrics.BestEpoch, model.Metrics.TrainingLoss, model.Metrics.ValidationLoss, model.Metrics.ValidationAccuracy },
+            }),
+            TestSeriesJson = JsonSerializer.Serialize(new SessionClassConfusion(
+                SessionClassLabels.All,
+                SessionClassBaselines.Confusion(predicted, actual),
+                best.Name,
+                SessionClassBaselines.Confusion(baselines[best.Name], actual))),
+            OnnxBytes = model.OnnxBytes,
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+    }
+
+    /// <summary>The most probable class of row <paramref name="row"/> and its probability.</summary>
+    internal static (int Class, double Probability) ArgMax(float[,] probabilities, int row)
+    {
+        var best = 0;
+        for (var k = 1; k < probabilities.GetLength(1); k++)
+        {
+            if (probabilities[row, k] > probabilities[row, best])
+            {
+                best = k;
+            }
+        }
+
+        return (best, probabilities[row, best]);
+    }
+}

@@ -1,0 +1,46 @@
+using CoachPortal.Core.Data;
+using CoachPortal.Core.Security;
+using CoachPortal.Core.Teams;
+using CoachPortal.Core.Wellness;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoachPortal.Core.Load.Board;
+
+/// <summary>Reads the stored daily loads and check-ins of a team for its board; computes nothing heavy.</summary>
+public sealed class TeamBoardService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<TeamBoard> GetAsync(Caller caller, int teamId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var team = await db.VisibleTeams(caller).AsNoTracking().Where(t => t.Id == teamId).Select(t => new { t.Id, t.Name }).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Team not found.");
+        var settings = await db.TeamLoadSettings.AsNoTracking().FirstOrDefaultAsync(s => s.TeamId == teamId, ct) ?? new TeamLoadSettings { TeamId = teamId };
+        var today = await AthleteClock.TodayAsync(db, teamId, clock, ct);
+        var athletes = await db.Athletes.AsNoTracking().Where(a => a.TeamId == teamId && !a.IsArchived)
+            .Select(a => new { a.Id, a.FirstName, a.LastName, a.Sport }).ToListAsync(ct);
+        var ids = athletes.Select(a => a.Id).ToList();
+        var since = today.AddDays(-35);
+        var checkIns = (await db.WellnessCheckIns.AsNoTracking().Where(w => ids.Contains(w.AthleteId) && w.Date >= since && w.Date <= today).ToListAsync(ct))
+            .ToLookup(w => w.AthleteId);
+
+        var rows = new List<TeamBoardRow>();
+        foreach (var a in athletes)
+        {
+            var load = await db.DailyLoads.AsNoTracking().Where(d => d.AthleteId == a.Id && d.Date <= today)
+                .OrderByDescending(d => d.Date).FirstOrDefaultAsync(ct);
+            var own = checkIns[a.Id].OrderBy(c => c.Date).ToList();
+            var last = own.LastOrDefault();
+            var flags = BoardRules.Evaluate(load, own, today);
+            rows.Add(new TeamBoardRow(
+                a.Id, $"{a.FirstName} {a.LastName}", a.Sport, load?.Date, load?.Ctl, load?.Atl, load?.Tsb, load?.AcwrRolling, load?.AcwrEwma,
+                load?.Monotony, last?.Date, last is null ? null : WellnessScore.Of(last), BoardRules.MissingCheckInDays(own, today),
+                flags, BoardRules.AttentionScore(flags)));
+        }
+
+        var ordered = rows.OrderByDescending(r => r.AttentionScore)
+            .ThenByDescending(r => Math.Max(r.AcwrRolling ?? 0, r.AcwrEwma ?? 0))
+            .ThenBy(r => r.Name, StringComparer.CurrentCulture)
+            .ToList();
+        return new TeamBoard(team.Id, team.Name, today, settings, ordered);
+    }
+}

@@ -1,4 +1,0 @@
-namespace CoachPortal.Core.Models;
-
-/// <summary>Test-period errors of one predictor (a model or a baseline); lower is better for each.</summary>
-public sealed record MetricSet(string Name, double Primary, IReadOnlyDictionary<string, double> Values);

@@ -1,4 +1,0 @@
-namespace CoachPortal.Core.Plans;
-
-/// <summary>An uploaded session shown beside the planned ones.</summary>
-public sealed record CompletedSessionView(int Id, int AthleteId, DateOnly Date, string Sport, string? Title, int DurationSeconds, double? Load);

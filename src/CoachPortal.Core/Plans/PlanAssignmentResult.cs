@@ -1,4 +1,0 @@
-namespace CoachPortal.Core.Plans;
-
-/// <summary>The assignments made; <see cref="Queued"/> when a job personalises them (whole teams).</summary>
-public sealed record PlanAssignmentResult(IReadOnlyList<int> AssignmentIds, bool Queued);

@@ -1,3 +1,0 @@
-namespace CoachPortal.Core.Plans;
-
-public sealed record PlanBlockInput(PlanPhase Phase, int Weeks);

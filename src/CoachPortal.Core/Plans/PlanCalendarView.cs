@@ -1,4 +1,0 @@
-namespace CoachPortal.Core.Plans;
-
-/// <summary>Planned and completed sessions of a date range.</summary>
-public sealed record PlanCalendarView(IReadOnlyList<PlannedSessionView> Planned, IReadOnlyList<CompletedSessionView> Completed);

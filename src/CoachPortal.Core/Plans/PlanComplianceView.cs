@@ -1,3 +1,0 @@
-namespace CoachPortal.Core.Plans;
-
-public sealed record PlanComplianceView(IReadOnlyList<ComplianceRow> Sessions, IReadOnlyList<WeeklyCompliance> Weeks);

@@ -1,8 +1,0 @@
-namespace CoachPortal.Core.Plans;
-
-public enum PlannedSessionStatus
-{
-    Planned = 0,
-    Done = 1,
-    Skipped = 2,
-}

@@ -1,4 +1,0 @@
-namespace CoachPortal.Core.Plans;
-
-/// <summary>One projected day; <see cref="IsPlanned"/> false for history days. ACWR null while undefined.</summary>
-public sealed record ProjectionDay(DateOnly Date, double Load, double Ctl, double Atl, double Tsb, double? Acwr, bool IsPlanned);

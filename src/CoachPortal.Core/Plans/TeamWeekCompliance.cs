@@ -1,4 +1,0 @@
-namespace CoachPortal.Core.Plans;
-
-/// <summary>This week's compliance of each athlete of a team that has planned sessions, keyed by athlete id.</summary>
-public sealed record TeamWeekCompliance(DateOnly Today, DateOnly WeekStart, IReadOnlyDictionary<int, WeeklyCompliance> Athletes);

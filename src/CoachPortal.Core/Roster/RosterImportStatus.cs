@@ -1,9 +1,0 @@
-namespace CoachPortal.Core.Roster;
-
-public enum RosterImportStatus
-{
-    Queued,
-    Running,
-    Succeeded,
-    Failed,
-}

@@ -1,4 +1,0 @@
-namespace CoachPortal.Core.Sessions;
-
-/// <summary>An original upload for download.</summary>
-public sealed record OriginalFile(string FileName, string ContentType, byte[] Content);

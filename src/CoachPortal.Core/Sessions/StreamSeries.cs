@@ -1,4 +1,0 @@
-namespace CoachPortal.Core.Sessions;
-
-/// <summary>One downsampled stream for a chart: x in seconds since the start, y in <see cref="Unit"/>.</summary>
-public sealed record StreamSeries(string Key, string Name, string Unit, double[] ElapsedSeconds, double[] Values);

@@ -1,4 +1,0 @@
-namespace CoachPortal.Core.Sessions;
-
-/// <summary>An athlete the caller may upload for.</summary>
-public sealed record UploadTarget(int AthleteId, string Name, string TeamName);

@@ -1,0 +1,156 @@
+using System.Security.Cryptography;
+using CoachPortal.Core.Data;
+using CoachPortal.Core.Jobs;
+using CoachPortal.Core.Security;
+using CoachPortal.Core.Sessions.Files;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CoachPortal.Core.Sessions.Uploads;
+
+/// <summary>
+/// Accepts device files: checks who may upload for whom and the size limit, stores the original bytes first, then
+/// queues <see cref="SessionImportJob"/>. Coaches upload for any athlete of their teams, athletes only for themselves.
+/// </summary>
+public sealed class SessionImportService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    IFileStore files,
+    IBackgroundJobClient jobs,
+    SessionChangePublisher changes,
+    IOptions<UploadOptions> options)
+{
+    public long MaxFileBytes => options.Value.MaxFileBytes;
+
+    /// <summary>
+    /// Stores <paramref name="content"/> for <paramref name="athleteId"/> and queues its import. The same bytes
+    /// uploaded again for the same athlete are recorded as a duplicate and not imported again.
+    /// </summary>
+    public async Task<UploadView> UploadAsync(Caller caller, int athleteId, string fileName, byte[] content, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await RequireUploadAsync(db, caller, athleteId, ct);
+        var name = Path.GetFileName(fileName ?? "");
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            name = "upload";
+        }
+
+        if (content.Length == 0)
+        {
+            throw new ValidationFailedException([new ValidationError("File", $"\"{name}\" is empty.")]);
+        }
+
+        if (content.LongLength > options.Value.MaxFileBytes)
+        {
+            throw new ValidationFailedException([new ValidationError("File",
+                $"\"{name}\" is {content.LongLength / 1048576.0:0.#} MB; the limit is {options.Value.MaxFileBytes / 1048576.0:0.#} MB per file.")]);
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(content));
+        var file = new UploadedFile
+        {
+            AthleteId = athleteId,
+            UploadedByUserId = caller.UserId,
+            OriginalName = name.Length > 260 ? name[..260] : name,
+            SizeBytes = content.LongLength,
+            Sha256 = hash,
+            Status = UploadStatus.Stored,
+        };
+
+        var earlier = await db.UploadedFiles.AsNoTracking()
+            .Where(f => f.AthleteId == athleteId && f.Sha256 == hash && f.Status != UploadStatus.Failed && f.Status != UploadStatus.Duplicate)
+            .OrderBy(f => f.Id).FirstOrDefaultAsync(ct);
+        if (earlier is not null)
+        {
+            file.Status = UploadStatus.Duplicate;
+            file.DuplicateOfFileId = earlier.Id;
+            file.FailureReason = $"Already uploaded as \"{earlier.OriginalName}\" on {earlier.CreatedUtc:yyyy-MM-dd HH:mm} UTC; no new session was created.";
+            file.FinishedUtc = DateTime.UtcNow;
+            db.UploadedFiles.Add(file);
+            await db.SaveChangesAsync(ct);
+            changes.OnUploadChanged(athleteId);
+            return UploadView.From(file);
+        }
+
+        // Bytes first: whatever happens next, the original is never lost.
+        await files.PutAsync(hash, content, ct);
+        db.UploadedFiles.Add(file);
+        await db.SaveChangesAsync(ct);
+        file.JobId = jobs.Enqueue<SessionImportJob>(JobQueues.Import, j => j.RunAsync(file.Id, CancellationToken.None));
+        await db.SaveChangesAsync(ct);
+        changes.OnUploadChanged(athleteId);
+        return UploadView.From(file);
+    }
+
+    /// <summary>Queues a failed import again (e.g. after a decoder fix). The original bytes were kept.</summary>
+    public async Task<UploadView> RetryAsync(Caller caller, int fileId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var file = await FindVisibleAsync(db, caller, fileId, ct);
+        await RequireUploadAsync(db, caller, file.AthleteId, ct);
+        if (file.Status != UploadStatus.Failed)
+        {
+            throw new ValidationFailedException([new ValidationError("File", "Only a failed import can be retried.")]);
+        }
+
+        file.Status = UploadStatus.Stored;
+        file.FailureReason = null;
+        file.FinishedUtc = null;
+        await db.UploadEntryResults.Where(e => e.UploadedFileId == fileId && !e.Succeeded).ExecuteDeleteAsync(ct);
+        await db.SaveChangesAsync(ct);
+        file.JobId = jobs.Enqueue<SessionImportJob>(JobQueues.Import, j => j.RunAsync(file.Id, CancellationToken.None));
+        await db.SaveChangesAsync(ct);
+        changes.OnUploadChanged(file.AthleteId);
+        return await GetAsync(caller, fileId, ct);
+    }
+
+    public async Task<UploadView> GetAsync(Caller caller, int fileId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var file = await FindVisibleAsync(db, caller, fileId, ct);
+        await db.Entry(file).Collection(f => f.Entries).LoadAsync(ct);
+        return UploadView.From(file);
+    }
+
+    /// <summary>The latest uploads for an athlete the caller may see, newest first.</summary>
+    public async Task<IReadOnlyList<UploadView>> ListForAthleteAsync(Caller caller, int athleteId, int take = 50, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.VisibleAthletes(caller).AnyAsync(a => a.Id == athleteId, ct))
+        {
+            throw new NotFoundException("Athlete not found.");
+        }
+
+        var list = await db.UploadedFiles.AsNoTracking().Include(f => f.Entries)
+            .Where(f => f.AthleteId == athleteId).OrderByDescending(f => f.Id).Take(take).ToListAsync(ct);
+        return list.Select(UploadView.From).ToList();
+    }
+
+    /// <summary>Athletes the caller may upload for (own profile, or every athlete of the teams they coach).</summary>
+    public async Task<IReadOnlyList<UploadTarget>> ListTargetsAsync(Caller caller, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.VisibleAthletes(caller).Where(a => !a.IsArchived)
+            .OrderBy(a => a.Team!.Name).ThenBy(a => a.LastName).ThenBy(a => a.FirstName)
+            .Select(a => new UploadTarget(a.Id, a.FirstName + " " + a.LastName, a.Team!.Name))
+            .ToListAsync(ct);
+    }
+
+    private static async Task<UploadedFile> FindVisibleAsync(AppDbContext db, Caller caller, int fileId, CancellationToken ct)
+    {
+        var visible = db.VisibleAthletes(caller).Select(a => a.Id);
+        return await db.UploadedFiles.FirstOrDefaultAsync(f => f.Id == fileId && visible.Contains(f.AthleteId), ct)
+            ?? throw new NotFoundException("File not found.");
+    }
+
+    private static async Task RequireUploadAsync(AppDbContext db, Caller caller, int athleteId, CancellationToken ct)
+    {
+        // VisibleAthletes is exactly "may upload for": admins all, coaches their teams' athletes, athletes themselves.
+        if (!await db.VisibleAthletes(caller).AnyAsync(a => a.Id == athleteId, ct))
+        {
+            throw new ForbiddenException("You may upload only for yourself or for athletes of the teams you coach.");
+        }
+    }
+}

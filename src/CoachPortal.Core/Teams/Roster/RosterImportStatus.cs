@@ -1,0 +1,9 @@
+namespace CoachPortal.Core.Teams.Roster;
+
+public enum RosterImportStatus
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+}

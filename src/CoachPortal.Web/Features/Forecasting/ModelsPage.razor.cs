@@ -1,0 +1,249 @@
+using System.Text.Json;
+using CoachPortal.Core.Forecasting;
+using CoachPortal.Core.Forecasting.Baselines;
+using CoachPortal.Core.Forecasting.Runs;
+using CoachPortal.Core.Security;
+using CoachPortal.Core.Teams;
+using CoachPortal.Learning;
+using CoachPortal.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+
+namespace CoachPortal.Web.Features.Forecasting;
+
+public sealed partial class ModelsPage
+{
+    private static readonly Dictionary<string, object?> s_lossOptions = new()
+    {
+        ["xaxis"] = new { title = new { text = "epoch" }, type = "numeric" },
+        ["stroke"] = new { width = 2 },
+    };
+
+    private static readonly Dictionary<string, object?> s_testOptions = new()
+    {
+        ["xaxis"] = new { type = "category", tickAmount = 10 },
+        ["stroke"] = new { width = 2 },
+    };
+
+    private Caller _caller = default!;
+    private IReadOnlyList<TeamSummary> _teams = [];
+    private int _teamId;
+    private IReadOnlyList<TrainingRun> _runs = [];
+    private IReadOnlyList<ModelVersionView> _versions = [];
+    private TrainingRun? _selectedRun;
+    private ModelVersionView? _selectedVersion;
+    private IReadOnlyList<ChartSeries> _lossSeries = [];
+    private IReadOnlyList<ChartSeries> _testSeries = [];
+    private SessionClassConfusion? _confusion;
+    private TrainingRunInput _input = new();
+    private string? _overrideReason;
+    private bool _busy;
+    private bool _ready;
+    private IDisposable? _subscription;
+    private Timer? _poll;
+
+    /// <summary>The team to open with (from a link such as /models?team=3); the first team when absent or not visible.</summary>
+    [SupplyParameterFromQuery(Name = "team")]
+    public int? TeamQuery { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        _caller = await CurrentCaller.GetAsync();
+        _teams = await Teams.ListAsync(_caller);
+        _teamId = TeamQuery is { } wanted && _teams.Any(t => t.Id == wanted) ? wanted : _teams.Count > 0 ? _teams[0].Id : 0;
+        _subscription = Notifier.Subscribe(ModelsTopics.Models, () => InvokeAsync(ReloadAsync));
+        // Jobs may run on another node, out of the notifier's reach: poll while something runs.
+        _poll = new Timer(_ => _ = InvokeAsync(PollAsync), null, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2));
+        await ReloadAsync();
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _ready = true;
+            StateHasChanged();
+        }
+    }
+
+    private async Task PollAsync()
+    {
+        if (_runs.Any(r => r.Status is TrainingRunStatus.Queued or TrainingRunStatus.Running))
+        {
+            await ReloadAsync();
+        }
+    }
+
+    private async Task ReloadAsync()
+    {
+        if (_teamId == 0)
+        {
+            return;
+        }
+
+        _runs = await Models.ListRunsAsync(_caller, _teamId);
+        _versions = await Models.ListVersionsAsync(_caller, _teamId);
+        if (_selectedRun is not null)
+        {
+            SelectRun(_runs.FirstOrDefault(r => r.Id == _selectedRun.Id) ?? _selectedRun);
+        }
+        else if (_runs.Count > 0)
+        {
+            SelectRun(_runs[0]);
+        }
+
+        StateHasChanged();
+    }
+
+    private async Task TeamChangedAsync(int teamId)
+    {
+        _teamId = teamId;
+        _selectedRun = null;
+        _selectedVersion = null;
+        await ReloadAsync();
+    }
+
+    private void SelectRun(TrainingRun run)
+    {
+        _selectedRun = run;
+        var points = JsonSerializer.Deserialize<double?[][]>(run.LossHistoryJson) ?? [];
+        _lossSeries =
+        [
+            new ChartSeries("training loss", [.. points.Select(p => (object?)new { x = p[0], y = p[1] })]),
+            new ChartSeries("validation loss", [.. points.Select(p => (object?)new { x = p[0], y = p[2] })]),
+        ];
+    }
+
+    private void SelectVersion(ModelVersionView version)
+    {
+        _selectedVersion = version;
+        _confusion = null;
+        _testSeries = [];
+        if (version.Target == ForecastTarget.SessionClass)
+        {
+            _confusion = JsonSerializer.Deserialize<SessionClassConfusion>(version.TestSeriesJson);
+            return;
+        }
+
+        using var doc = JsonDocument.Parse(version.TestSeriesJson);
+        var rows = doc.RootElement.EnumerateArray().ToList();
+        var athlete = rows.Count > 0 ? rows[0].GetProperty("athleteId").GetInt32() : 0;
+        var mine = rows.Where(r => r.GetProperty("athleteId").GetInt32() == athlete).ToList();
+        object? Point(JsonElement r, string name) => new { x = r.GetProperty("date").GetString(), y = r.GetProperty(name).GetDouble() };
+        _testSeries =
+        [
+            new ChartSeries("actual", [.. mine.Select(r => Point(r, "actual"))]),
+            new ChartSeries("model", [.. mine.Select(r => Point(r, "predicted"))]),
+            new ChartSeries(version.BestBaselineName, [.. mine.Select(r => Point(r, "baseline"))]),
+        ];
+    }
+
+    private async Task StartAsync()
+    {
+        _busy = true;
+        _input.TeamId = _teamId;
+        if (!_caller.IsAdmin)
+        {
+            _input.Scope = ModelScope.Team;
+        }
+
+        await Snackbar.TryAsync(async () => await Models.StartTrainingAsync(_caller, _input), "Training queued.");
+        _busy = false;
+        await ReloadAsync();
+    }
+
+    private static string TargetName(ForecastTarget target) => target switch
+    {
+        ForecastTarget.InjuryRisk => "Injury risk",
+        ForecastTarget.SessionClass => "Session class",
+        _ => target.ToString(),
+    };
+
+    // The session CNN and the session-class target go together; the forecasters take the daily targets.
+    private void TargetChanged(ForecastTarget target)
+    {
+        _input.Target = target;
+        if (target == ForecastTarget.SessionClass)
+        {
+            UseCnnDefaults();
+        }
+        else if (_input.Architecture == ModelKind.SessionCnn)
+        {
+            _input.Architecture = ModelKind.GruForecaster;
+        }
+    }
+
+    // A team has a few hundred labelled sessions, not thousands of days: smaller batches and more epochs.
+    private void UseCnnDefaults()
+    {
+        if (_input.Architecture == ModelKind.SessionCnn)
+        {
+            return;
+        }
+
+        _input.Architecture = ModelKind.SessionCnn;
+        _input.Target = ForecastTarget.SessionClass;
+        _input.Epochs = 20;
+        _input.BatchSize = 16;
+        _input.LearningRate = 5e-3;
+    }
+
+    private void ArchitectureChanged(ModelKind kind)
+    {
+        if (kind == ModelKind.SessionCnn)
+        {
+            UseCnnDefaults();
+            return;
+        }
+
+        _input.Architecture = kind;
+        if (_input.Target == ForecastTarget.SessionClass)
+        {
+            _input.Target = ForecastTarget.Readiness;
+        }
+    }
+
+    private async Task TrainDemoAsync()
+    {
+        _busy = true;
+        await Snackbar.TryAsync(async () =>
+        {
+            await DemoSeeder.SeedHistoryAsync(_caller, _teamId);
+            await Models.TrainDemoModelsAsync(_caller, _teamId);
+        }, "Demo history added; one model per forecast and the session classifier are training.");
+        _busy = false;
+        await ReloadAsync();
+    }
+
+    private async Task CancelAsync(int runId)
+    {
+        await Snackbar.TryAsync(() => Models.CancelAsync(_caller, runId), "Cancellation requested.");
+        await ReloadAsync();
+    }
+
+    private async Task PromoteAsync(ModelVersionView version)
+    {
+        await Snackbar.TryAsync(() => Models.PromoteAsync(_caller, version.Id, _overrideReason), $"Version {version.Id} is active; scoring queued.");
+        await ReloadAsync();
+    }
+
+    private async Task RollBackAsync(int versionId)
+    {
+        await Snackbar.TryAsync(() => Models.RollBackAsync(_caller, versionId), "Rolled back.");
+        await ReloadAsync();
+    }
+
+    private async Task ScoreNowAsync()
+    {
+        await Snackbar.TryAsync(() =>
+        {
+            Models.ScoreNow(_caller);
+            return Task.CompletedTask;
+        }, "Scoring queued.");
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _poll?.Dispose();
+    }
+}

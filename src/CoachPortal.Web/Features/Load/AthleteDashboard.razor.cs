@@ -1,0 +1,145 @@
+using CoachPortal.Core.Load;
+using CoachPortal.Core.Load.Dashboard;
+using CoachPortal.Core.Notifications;
+using CoachPortal.Core.Security;
+using CoachPortal.Core.Wellness;
+using CoachPortal.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+
+namespace CoachPortal.Web.Features.Load;
+
+/// <summary>An athlete's training-load, performance and wellness charts; reloads when the recompute job finishes.</summary>
+public partial class AthleteDashboard
+{
+    private static readonly (int Days, string Label)[] s_ranges = [(42, "6 wk"), (91, "3 mo"), (182, "6 mo"), (365, "1 yr")];
+    private static readonly Dictionary<string, object?> s_acwrOptions = DashboardCharts.AcwrOptions();
+    private static readonly Dictionary<string, object?> s_wellnessOptions = DashboardCharts.TimeAxis("scale");
+    private static readonly Dictionary<string, object?> s_physiologyOptions = DashboardCharts.TimeAxis("bpm / ms");
+
+    private Caller? _caller;
+    private AthleteLoadContext? _context;
+    private IReadOnlyList<DailyLoad> _loads = [];
+    private IReadOnlyList<ChartSeries>? _pmc;
+    private Dictionary<string, object?>? _pmcOptions;
+    private IReadOnlyList<ChartSeries>? _acwr;
+    private IReadOnlyList<ChartSeries> _weekly = [];
+    private Dictionary<string, object?>? _weeklyOptions;
+    private HeartRateZoneSummary? _zones;
+    private IReadOnlyList<ChartSeries>? _zoneSeries;
+    private IReadOnlyList<string>? _zoneLabels;
+    private MeanMaximalSummary? _curves;
+    private IReadOnlyList<PerformanceModelView> _models = [];
+    private string? _modelKind;
+    private IReadOnlyList<ChartSeries>? _modelSeries;
+    private Dictionary<string, object?>? _modelOptions;
+    private IReadOnlyList<WellnessCheckIn> _checkIns = [];
+    private IReadOnlyList<ChartSeries>? _wellness;
+    private IReadOnlyList<ChartSeries>? _physiology;
+    private bool _notFound;
+    private IDisposable? _subscription;
+    private int? _subscribedAthlete;
+
+    [Inject]
+    private CurrentCaller CurrentCaller { get; set; } = default!;
+
+    [Inject]
+    private AthleteDashboardService Dashboard { get; set; } = default!;
+
+    [Inject]
+    private WellnessService Wellness { get; set; } = default!;
+
+    [Inject]
+    private ChangeNotifier Notifier { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public int AthleteId { get; set; }
+
+    [CascadingParameter(Name = "DarkMode")]
+    public bool DarkMode { get; set; }
+
+    private int RangeDays { get; set; } = 91;
+
+    private PerformanceModelView? SelectedModel => _models.FirstOrDefault(m => m.Kind == _modelKind);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _caller ??= await CurrentCaller.GetAsync();
+        if (_subscribedAthlete != AthleteId)
+        {
+            _subscription?.Dispose();
+            _subscription = Notifier.Subscribe(Topics.Athlete(AthleteId), () => InvokeAsync(ReloadAsync));
+            _subscribedAthlete = AthleteId;
+        }
+
+        await LoadAsync();
+    }
+
+    private async Task ReloadAsync()
+    {
+        await LoadAsync();
+        StateHasChanged();
+    }
+
+    private async Task SetRangeAsync(int days)
+    {
+        RangeDays = days;
+        await LoadAsync();
+    }
+
+    private void SelectModel(string kind)
+    {
+        _modelKind = kind;
+        BuildModelChart();
+    }
+
+    private async Task LoadAsync()
+    {
+        try
+        {
+            _context = await Dashboard.GetContextAsync(_caller!, AthleteId);
+        }
+        catch (NotFoundException)
+        {
+            _notFound = true;
+            return;
+        }
+
+        var to = _context.Today;
+        var from = to.AddDays(-RangeDays + 1);
+        _loads = await Dashboard.GetDailyLoadsAsync(_caller!, AthleteId, from, to);
+        _pmc = DashboardCharts.Pmc(_loads, _context.Metric);
+        _pmcOptions = DashboardCharts.TimeAxis($"{DashboardCharts.Unit(_context.Metric)} per day");
+        _acwr = DashboardCharts.Acwr(_loads);
+        var weeks = await Dashboard.GetWeeklyLoadBySportAsync(_caller!, AthleteId, AthleteDashboardService.WeekStart(from), to);
+        _weekly = DashboardCharts.WeeklyBySport(weeks, _context.Metric);
+        _weeklyOptions = DashboardCharts.StackedWeeks(DashboardCharts.Unit(_context.Metric));
+        _zones = await Dashboard.GetHeartRateZonesAsync(_caller!, AthleteId, from, to);
+        (_zoneSeries, _zoneLabels) = _zones is null ? (null, null) : DashboardCharts.HeartRateZones(_zones);
+        _curves = await Dashboard.GetMeanMaximalAsync(_caller!, AthleteId, from, to);
+        _models = await Dashboard.GetPerformanceModelsAsync(_caller!, AthleteId);
+        if (_modelKind is null || SelectedModel is null)
+        {
+            _modelKind = _models.OrderByDescending(m => m.Results.Count).FirstOrDefault()?.Kind;
+        }
+
+        BuildModelChart();
+        _checkIns = await Wellness.ListAsync(_caller!, AthleteId, from, to);
+        _wellness = DashboardCharts.WellnessScales(_checkIns);
+        _physiology = DashboardCharts.Physiology(_checkIns);
+    }
+
+    private void BuildModelChart()
+    {
+        if (SelectedModel is { } model)
+        {
+            _modelSeries = DashboardCharts.Performance(model);
+            _modelOptions = DashboardCharts.PerformanceOptions(model.Unit, model.HigherIsBetter);
+        }
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

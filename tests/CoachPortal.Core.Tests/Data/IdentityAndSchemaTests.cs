@@ -1,0 +1,89 @@
+using CoachPortal.Core.Data;
+using CoachPortal.Core.Security;
+using CoachPortal.Core.Tests.Support;
+using CoachPortal.Core.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CoachPortal.Core.Tests.Data;
+
+public sealed class IdentityAndSchemaTests(PortalTestHost world) : IClassFixture<PortalTestHost>
+{
+    [Fact]
+    public async Task TheRunningModelMatchesTheSqliteMigrations()
+    {
+        await using var db = world.CreateDb();
+
+        Assert.False(db.Database.HasPendingModelChanges());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task SqliteRunsInWalModeWithForeignKeysAndFullSync()
+    {
+        await using var db = world.CreateDb();
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
+
+        Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode;"));
+        Assert.Equal("1", await ScalarAsync(connection, "PRAGMA foreign_keys;"));
+        Assert.Equal("2", await ScalarAsync(connection, "PRAGMA synchronous;"));
+    }
+
+    [Fact]
+    public void PasswordsAreHashedWithAtLeastOwaspIterationsAndPolicyIsStrict()
+    {
+        Assert.True(world.Get<IOptions<PasswordHasherOptions>>().Value.IterationCount >= 210_000);
+        var identity = world.Get<IOptions<IdentityOptions>>().Value;
+        Assert.True(identity.Password.RequiredLength >= 10);
+        Assert.Equal(5, identity.Lockout.MaxFailedAccessAttempts);
+    }
+
+    [Fact]
+    public async Task FiveWrongPasswordsLockTheAccount()
+    {
+        var admin = world.Admin;
+        var id = await world.Get<UserAdminService>().CreateAsync(admin, "lock.me@test.local", "Lock Me", PortalTestHost.Password, [Roles.Coach]);
+        var users = world.Get<UserManager<ApplicationUser>>();
+        var user = (await users.FindByIdAsync(id))!;
+
+        for (var i = 0; i < 5; i++)
+        {
+            await users.AccessFailedAsync(user);
+        }
+
+        Assert.True(await users.IsLockedOutAsync(user));
+        await world.Get<UserAdminService>().SetLockedAsync(admin, id, locked: false);
+        var fresh = world.Get<UserManager<ApplicationUser>>();
+        Assert.False(await fresh.IsLockedOutAsync((await fresh.FindByIdAsync(id))!));
+    }
+
+    [Fact]
+    public async Task AnAdminCannotRemoveTheirOwnAdminRoleOrLockThemselves()
+    {
+        await Assert.ThrowsAsync<ValidationFailedException>(() => world.Get<UserAdminService>().SetRolesAsync(world.Admin, world.Admin.UserId, [Roles.Coach]));
+        await Assert.ThrowsAsync<ValidationFailedException>(() => world.Get<UserAdminService>().SetLockedAsync(world.Admin, world.Admin.UserId, locked: true));
+    }
+
+    [Fact]
+    public async Task SignInsAreCountedPerDayAndAccountsPerRole()
+    {
+        await world.Get<AccountActivityService>().RecordSignInAsync(world.CoachA.UserId);
+        await world.Get<AccountActivityService>().RecordSignInAsync(world.CoachB.UserId);
+
+        var perDay = await world.Get<UserAdminService>().SignInsPerDayAsync(world.Admin, 7);
+        Assert.Equal(7, perDay.Count);
+        Assert.True(perDay[^1].Count >= 2);
+        var byRole = await world.Get<UserAdminService>().AccountsByRoleAsync(world.Admin);
+        Assert.True(byRole[Roles.Coach] >= 2);
+        Assert.True(byRole[Roles.Athlete] >= 2);
+    }
+
+    private static async Task<string?> ScalarAsync(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

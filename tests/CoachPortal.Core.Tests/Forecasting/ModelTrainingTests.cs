@@ -1,0 +1,149 @@
+using CoachPortal.Core.Forecasting;
+using CoachPortal.Core.Forecasting.Runs;
+using CoachPortal.Core.Forecasting.Scoring;
+using CoachPortal.Core.Security;
+using CoachPortal.Core.Seeding.Demo;
+using CoachPortal.Core.Tests.Support;
+using CoachPortal.Learning;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoachPortal.Core.Tests.Forecasting;
+
+/// <summary>
+/// Training and scoring against real SQLite with a real Hangfire server serving the gpu queue: simulated history →
+/// queued run → registered version with baselines → promoted → predictions. Tiny models and few epochs.
+/// </summary>
+public sealed class ModelTrainingTests(ModelTrainingTests.World fixture) : IClassFixture<ModelTrainingTests.World>
+{
+    private readonly PortalTestHost _world = fixture.Host;
+
+    /// <summary>One host per class: Hangfire's static configuration outlives a disposed host.</summary>
+    public sealed class World : IAsyncLifetime
+    {
+        public PortalTestHost Host { get; } = new();
+
+        public async Task InitializeAsync()
+        {
+            Host.Settings["Jobs:RunServer"] = "true";
+            Host.Settings["Jobs:Queues:0"] = "gpu";
+            Host.Settings["Models:IntraOpThreads"] = "2";
+            await Host.InitializeAsync();
+            await Host.Get<ModelDemoSeeder>().SeedHistoryAsync(Host.CoachA, Host.TeamA, days: 200);
+        }
+
+        public Task DisposeAsync() => Host.DisposeAsync();
+    }
+
+    private static TrainingRunInput Tiny(int teamId, ForecastTarget target = ForecastTarget.Readiness, int epochs = 3) => new()
+    {
+        Target = target,
+        Architecture = ModelKind.GruForecaster,
+        TeamId = teamId,
+        WindowDays = 7,
+        Epochs = epochs,
+        HiddenSize = 8,
+        BatchSize = 32,
+    };
+
+    [Fact]
+    public async Task ATrainingRunRegistersAVersionWithBaselinesAndScoringWritesExplainedPredictions()
+    {
+        var models = _world.Get<ModelService>();
+        var runId = await models.StartTrainingAsync(_world.CoachA, Tiny(_world.TeamA));
+        var run = await WaitAsync(runId, r => r.Status is TrainingRunStatus.Succeeded or TrainingRunStatus.Failed or TrainingRunStatus.Cancelled);
+        Assert.True(run.Status == TrainingRunStatus.Succeeded, run.FailureReason);
+        Assert.True(run.Epoch >= 1);
+        Assert.NotEqual("[]", run.LossHistoryJson);
+
+        var version = await models.GetVersionAsync(_world.CoachA, run.ModelVersionId!.Value);
+        Assert.Equal("mae", version.MetricName);
+        Assert.Contains("persistence", version.MetricsJson, StringComparison.Ordinal);
+        Assert.Contains("ewma", version.MetricsJson, StringComparison.Ordinal);
+        Assert.Contains("banister", version.MetricsJson, StringComparison.Ordinal);
+        Assert.Equal(64, version.DataHash.Length);
+        Assert.True(version.TestSamples > 0 && version.TrainSamples > version.TestSamples);
+
+        // CUDA is not loadable on the CI machines: the run falls back to the CPU and says why.
+        if (version.Device == nameof(ExecutionDevice.Cpu))
+        {
+            Assert.False(string.IsNullOrWhiteSpace(version.DeviceReason));
+        }
+
+        var (bytes, _) = await models.GetArtifactAsync(_world.CoachA, version.Id);
+        Assert.NotEmpty(bytes);
+
+        if (!version.BeatsBaseline)
+        {
+            await Assert.ThrowsAsync<ValidationFailedException>(() => models.PromoteAsync(_world.CoachA, version.Id, null));
+        }
+
+        await models.PromoteAsync(_world.CoachA, version.Id, "Test run: tiny model.");
+        await _world.Get<ModelScoringJob>().RunAsync(CancellationToken.None);
+
+        var forecasts = await models.GetForecastsAsync(_world.AthleteA, _world.AthleteAProfile);
+        var readiness = Assert.Single(forecasts);
+        Assert.Equal(ForecastTarget.Readiness, readiness.Target);
+        Assert.True(readiness.Lower <= readiness.Value && readiness.Value <= readiness.Upper);
+        Assert.NotEmpty(readiness.Drivers);
+        Assert.StartsWith("Readiness tomorrow:", readiness.Describe(), StringComparison.Ordinal);
+
+        // Re-running the finished run, or a crashed run whose version was registered, never registers twice.
+        await _world.Get<ModelTrainingJob>().RunAsync(runId, CancellationToken.None);
+        await using (var db = _world.CreateDb())
+        {
+            await db.TrainingRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, TrainingRunStatus.Running));
+        }
+
+        await _world.Get<ModelTrainingJob>().RunAsync(runId, CancellationToken.None);
+        await using (var db = _world.CreateDb())
+        {
+            Assert.Equal(1, await db.ModelVersions.CountAsync(v => v.TrainingRunId == runId));
+            Assert.Equal(TrainingRunStatus.Succeeded, (await db.TrainingRuns.SingleAsync(r => r.Id == runId)).Status);
+        }
+
+        // Another team's coach sees none of it.
+        var other = _world.CoachB;
+        await Assert.ThrowsAsync<ForbiddenException>(() => models.StartTrainingAsync(other, Tiny(_world.TeamA)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => models.StartTrainingAsync(_world.AthleteA, Tiny(_world.TeamA)));
+        Assert.Empty(await models.ListVersionsAsync(other, null));
+        Assert.Empty(await models.ListRunsAsync(other, null));
+        await Assert.ThrowsAsync<NotFoundException>(() => models.GetVersionAsync(other, version.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => models.GetArtifactAsync(other, version.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => models.PromoteAsync(other, version.Id, "x"));
+        await Assert.ThrowsAsync<NotFoundException>(() => models.GetForecastsAsync(other, _world.AthleteAProfile));
+        await Assert.ThrowsAsync<NotFoundException>(() => models.GetForecastsAsync(_world.AthleteB, _world.AthleteAProfile));
+        await Assert.ThrowsAsync<NotFoundException>(() => models.CancelAsync(other, runId));
+    }
+
+    [Fact]
+    public async Task ACancelledRunStopsAndRegistersNothing()
+    {
+        var models = _world.Get<ModelService>();
+        // Cancelled at once: the job either sees the request before training or stops mid-run; small batches and a
+        // wider model keep the run long enough that it cannot finish first.
+        var input = Tiny(_world.TeamA, epochs: 200);
+        input.HiddenSize = 64;
+        input.BatchSize = 8;
+        var runId = await models.StartTrainingAsync(_world.CoachA, input);
+        await models.CancelAsync(_world.CoachA, runId);
+        var run = await WaitAsync(runId, r => r.Status is TrainingRunStatus.Succeeded or TrainingRunStatus.Failed or TrainingRunStatus.Cancelled);
+        Assert.Equal(TrainingRunStatus.Cancelled, run.Status);
+        Assert.Null(run.ModelVersionId);
+        await using var db = _world.CreateDb();
+        Assert.False(await db.ModelVersions.AnyAsync(v => v.TrainingRunId == runId));
+    }
+
+    private async Task<TrainingRun> WaitAsync(int runId, Func<TrainingRun, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        TrainingRun run;
+        do
+        {
+            await Task.Delay(200);
+            run = await _world.Get<ModelService>().GetRunAsync(_world.CoachA, runId);
+        }
+        while (!done(run) && DateTime.UtcNow < deadline);
+
+        return run;
+    }
+}
