@@ -10,6 +10,7 @@ public static class SessionAnalyzer
         ArgumentNullException.ThrowIfNull(profile);
         options ??= SessionAnalysisOptions.Default;
         streams.Validate();
+        streams = PlausibleSamples.Filter(streams, options);
 
         var n = streams.Length;
         var recordedSeconds = (double)n;
@@ -34,8 +35,8 @@ public static class SessionAnalyzer
             ElevationGainMeters = elevationGain,
         };
 
-        metrics = WithHeartRate(metrics, streams, profile);
-        metrics = WithPower(metrics, streams, profile);
+        metrics = WithHeartRate(metrics, streams, profile, options);
+        metrics = WithPower(metrics, streams, profile, options);
         metrics = WithPace(metrics, streams, profile, options, speed, moving, smoothedAltitude, distance, movingSeconds);
 
         if (options.Rpe is { } rpe)
@@ -65,7 +66,7 @@ public static class SessionAnalyzer
         return metrics;
     }
 
-    private static SessionMetrics WithHeartRate(SessionMetrics metrics, SessionStreams streams, AthleteProfile profile)
+    private static SessionMetrics WithHeartRate(SessionMetrics metrics, SessionStreams streams, AthleteProfile profile, SessionAnalysisOptions options)
     {
         if (streams.HeartRateBpm is not { } hr || !HasAny(hr))
         {
@@ -85,27 +86,30 @@ public static class SessionAnalyzer
         }
 
         var zones = HeartRateZones.ForProfile(profile);
+        // Loads and zones are sums over time: one entry per second, however sparsely the device recorded.
+        var perSecond = TimeWeighting.Hold(streams.ElapsedSeconds, hr, options.MaxHeldGapSeconds);
         return metrics with
         {
             AverageHeartRateBpm = sum / count,
             MaxHeartRateBpm = max,
             HeartRateZoneUpperBoundsBpm = zones?.UpperBoundsBpm,
-            TimeInHeartRateZonesSeconds = zones?.TimeInZonesSeconds(hr),
-            BanisterTrimp = HeartRateLoad.BanisterTrimp(hr, profile),
-            EdwardsTrimp = HeartRateLoad.EdwardsTrimp(hr, profile.MaxHeartRateBpm),
-            HeartRateTss = HeartRateLoad.HeartRateTss(hr, profile),
+            TimeInHeartRateZonesSeconds = zones?.TimeInZonesSeconds(perSecond),
+            BanisterTrimp = HeartRateLoad.BanisterTrimp(perSecond, profile),
+            EdwardsTrimp = HeartRateLoad.EdwardsTrimp(perSecond, profile.MaxHeartRateBpm),
+            HeartRateTss = HeartRateLoad.HeartRateTss(perSecond, profile),
         };
     }
 
-    private static SessionMetrics WithPower(SessionMetrics metrics, SessionStreams streams, AthleteProfile profile)
+    private static SessionMetrics WithPower(SessionMetrics metrics, SessionStreams streams, AthleteProfile profile, SessionAnalysisOptions options)
     {
-        if (streams.PowerWatts is not { } power || !HasAny(power))
+        if (streams.PowerWatts is not { } recorded || !HasAny(recorded))
         {
             return metrics;
         }
 
+        var power = TimeWeighting.Hold(streams.ElapsedSeconds, recorded, options.MaxHeldGapSeconds);
         var work = PowerMetrics.WorkKilojoules(power);
-        var average = work * 1000.0 / streams.Length;
+        var average = work * 1000.0 / power.Length;
         var np = PowerMetrics.NormalizedPower(power);
         metrics = metrics with
         {
@@ -120,7 +124,7 @@ public static class SessionAnalyzer
             metrics = metrics with
             {
                 IntensityFactor = PowerMetrics.IntensityFactor(normalized, ftp),
-                PowerTss = PowerMetrics.TrainingStressScore(streams.Length, normalized, ftp),
+                PowerTss = PowerMetrics.TrainingStressScore(power.Length, normalized, ftp),
             };
         }
 
