@@ -231,6 +231,27 @@ public sealed class SessionImportTests(PortalTestHost world, ITestOutputHelper o
         Assert.Null(Assert.Single(upload.Entries).SessionId);
     }
 
+    [Fact]
+    public async Task AGpxTrackWithoutDistanceGetsItsDistanceAndSpeedFromItsCoordinates()
+    {
+        // Twenty minutes due east along 46° N, a fix every 2 s, 7 m apart: 3.5 m/s, 4,200 m.
+        var start = new DateTime(2024, 6, 2, 7, 0, 0, DateTimeKind.Utc);
+        const double MetersPerDegreeOfLongitude = 6_371_008.8 * Math.PI / 180 * 0.69465837; // cos 46°
+        var points = string.Concat(Enumerable.Range(0, 601).Select(i => FormattableString.Invariant(
+            $"<trkpt lat=\"46.0\" lon=\"{14.0 + (i * 7.0 / MetersPerDegreeOfLongitude):F9}\"><time>{start.AddSeconds(2 * i):yyyy-MM-ddTHH:mm:ssZ}</time></trkpt>")));
+        var gpx = System.Text.Encoding.UTF8.GetBytes(
+            $"<?xml version=\"1.0\"?><gpx version=\"1.1\" creator=\"logger\" xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><type>running</type><trkseg>{points}</trkseg></trk></gpx>");
+
+        var upload = await UploadAndRunAsync(world.CoachA, world.TeamMateOfA, "east.gpx", gpx);
+
+        Assert.Equal(UploadStatus.Imported, upload.Status);
+        var session = (await world.Get<SessionQueryService>().GetAsync(world.CoachA, Assert.Single(upload.Entries).SessionId!.Value)).Session;
+        Assert.Equal(4200, session.DistanceMeters!.Value, 4200 * 0.005);
+        Assert.Equal(3.5, session.AvgSpeedMetersPerSecond!.Value, 3.5 * 0.02);
+        Assert.InRange(session.MovingSeconds, 1190, 1201);
+        Assert.NotNull(session.SpeedCurveMetersPerSecond);
+    }
+
     private async Task<UploadView> UploadAndRunAsync(Caller caller, int athleteId, string name, byte[] bytes)
     {
         var upload = await world.Get<SessionImportService>().UploadAsync(caller, athleteId, name, bytes);

@@ -13,11 +13,18 @@ public static class SessionAnalyzer
         streams = PlausibleSamples.Filter(streams, options);
 
         var n = streams.Length;
-        var recordedSeconds = (double)n;
+        // Durations and distances are sums over time: a smart-recording sample stands for the seconds until the next.
+        var weights = TimeWeighting.Weights(streams.ElapsedSeconds, options.MaxHeldGapSeconds);
+        var recordedSeconds = (double)weights.Sum();
         var speed = SpeedSeries(streams);
         var moving = MovingMask(streams, speed, options.MovingSpeedThresholdMetersPerSecond);
-        var movingSeconds = (double)moving.Count(m => m);
-        var distance = Distance(streams, speed);
+        var movingSeconds = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            movingSeconds += moving[i] ? weights[i] : 0;
+        }
+
+        var distance = Distance(streams, speed, weights);
 
         double[]? smoothedAltitude = null;
         double? elevationGain = null;
@@ -37,7 +44,7 @@ public static class SessionAnalyzer
 
         metrics = WithHeartRate(metrics, streams, profile, options);
         metrics = WithPower(metrics, streams, profile, options);
-        metrics = WithPace(metrics, streams, profile, options, speed, moving, smoothedAltitude, distance, movingSeconds);
+        metrics = WithPace(metrics, streams, profile, options, speed, moving, weights, smoothedAltitude, distance, movingSeconds);
 
         if (options.Rpe is { } rpe)
         {
@@ -138,6 +145,7 @@ public static class SessionAnalyzer
         SessionAnalysisOptions options,
         float[]? speed,
         bool[] moving,
+        int[] weights,
         double[]? smoothedAltitude,
         double? distance,
         double movingSeconds)
@@ -164,7 +172,7 @@ public static class SessionAnalyzer
             adjusted[i] = (float)gap;
             if (moving[i])
             {
-                flatEquivalentMeters += gap;
+                flatEquivalentMeters += gap * weights[i];
             }
         }
 
@@ -264,7 +272,7 @@ public static class SessionAnalyzer
         static bool Positive(float[]? column, int i) => column is not null && column[i] > 0;
     }
 
-    private static double? Distance(SessionStreams streams, float[]? speed)
+    private static double? Distance(SessionStreams streams, float[]? speed, int[] weights)
     {
         if (streams.DistanceMeters is { } d && HasAny(d))
         {
@@ -295,11 +303,11 @@ public static class SessionAnalyzer
         }
 
         var meters = 0.0;
-        foreach (var v in speed)
+        for (var i = 0; i < speed.Length; i++)
         {
-            if (!float.IsNaN(v))
+            if (!float.IsNaN(speed[i]))
             {
-                meters += v;
+                meters += speed[i] * weights[i];
             }
         }
 

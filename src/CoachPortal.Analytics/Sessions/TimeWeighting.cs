@@ -34,6 +34,18 @@ internal static class TimeWeighting
         return held;
     }
 
+    /// <summary>The seconds each sample stands for: 1 at 1 Hz and across pauses, the step to the next sample otherwise.</summary>
+    public static int[] Weights(int[] elapsedSeconds, int maxHeldGapSeconds)
+    {
+        var weights = new int[elapsedSeconds.Length];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            weights[i] = Weight(elapsedSeconds, i, maxHeldGapSeconds);
+        }
+
+        return weights;
+    }
+
     private static int Weight(int[] elapsedSeconds, int i, int maxHeldGapSeconds)
     {
         if (i + 1 >= elapsedSeconds.Length)

@@ -195,6 +195,7 @@ public static class GpxDecoder
         }
 
         var streams = StreamsBuilder.Build(samples, timeBased, "GPX", warnings, out var shiftSeconds);
+        StreamStatistics.FillDistanceAndSpeedFromTrack(streams);
         if (shiftSeconds != 0 && start is { } original)
         {
             start = original.AddSeconds(shiftSeconds);

@@ -54,7 +54,7 @@ public class ImplausibleSampleTests
     }
 
     [Fact]
-    public void IrregularSmartRecordingGivesTheSameLoadsAsOneHertz()
+    public void IrregularSmartRecordingGivesTheSameLoadsTimesAndDistanceAsOneHertz()
     {
         var ride = VariedRide();
         var random = new Random(11);
@@ -82,6 +82,8 @@ public class ImplausibleSampleTests
         AssertWithin2Percent(dense.PowerTss, smart.PowerTss);
         AssertWithin2Percent(dense.WorkKilojoules, smart.WorkKilojoules);
         AssertWithin2Percent(dense.TimeInHeartRateZonesSeconds!.Sum(), smart.TimeInHeartRateZonesSeconds!.Sum());
+        AssertWithin2Percent(dense.MovingSeconds, smart.MovingSeconds);
+        AssertWithin2Percent(dense.DistanceMeters, smart.DistanceMeters);
     }
 
     private static void AssertWithin2Percent(double? expected, double? actual)
