@@ -92,6 +92,48 @@ public static class StreamStatistics
         return total;
     }
 
+    /// <summary>
+    /// For a timed track that recorded neither distance nor speed (most GPX files): cumulative distance along the
+    /// great circle between fixes, and the speed over each step of at most <paramref name="maxStepSeconds"/> (a longer
+    /// step is a pause, with no speed). Returns false and changes nothing when the track has either column already.
+    /// </summary>
+    internal static bool FillDistanceAndSpeedFromTrack(ActivityStreams s, int maxStepSeconds = 60)
+    {
+        if (!s.IsTimeBased || ActivityStreams.HasValues(s.DistanceMeters) || ActivityStreams.HasValues(s.SpeedMetersPerSecond))
+        {
+            return false;
+        }
+
+        var total = 0.0;
+        var previous = -1;
+        var filled = false;
+        for (var i = 0; i < s.Count; i++)
+        {
+            var (lat, lon) = (s.Latitude[i], s.Longitude[i]);
+            if (double.IsNaN(lat) || double.IsNaN(lon))
+            {
+                continue;
+            }
+
+            if (previous >= 0)
+            {
+                var meters = Haversine(s.Latitude[previous], s.Longitude[previous], lat, lon);
+                total += meters;
+                var seconds = s.ElapsedSeconds[i] - s.ElapsedSeconds[previous];
+                if (seconds <= maxStepSeconds)
+                {
+                    s.SpeedMetersPerSecond[i] = meters / seconds;
+                }
+            }
+
+            s.DistanceMeters[i] = total;
+            previous = i;
+            filled = true;
+        }
+
+        return filled;
+    }
+
     // Haversine great-circle distance (Sinnott, 1984).
     private static double Haversine(double lat1, double lon1, double lat2, double lon2)
     {

@@ -2,17 +2,59 @@ namespace CoachPortal.Ingest;
 
 /// <summary>
 /// Puts samples on the 1 Hz grid: each sample goes to the whole second it falls in (floor); several samples in one
-/// second merge, the later value winning per column.
+/// second merge, the later value winning per column. Time-based samples first go through
+/// <see cref="SampleTimeline"/>: implausible timestamps are dropped with a warning, and when the recording lies far
+/// from the time its start was taken from, the start moves to the recording (<c>startShiftSeconds</c>). Every
+/// allocation is bounded by the number of samples, never by their timestamps.
 /// </summary>
 internal static class StreamsBuilder
 {
-    public static ActivityStreams Build(ReadOnlySpan<StreamSample> samples, bool isTimeBased = true)
+    public static ActivityStreams Build(
+        ReadOnlySpan<StreamSample> samples, bool isTimeBased, string format, List<DecodeWarning> warnings, out double startShiftSeconds)
     {
+        startShiftSeconds = 0;
         if (samples.IsEmpty)
         {
             return ActivityStreams.Empty;
         }
 
+        if (isTimeBased)
+        {
+            var window = SampleTimeline.Find(samples);
+            if (window.Dropped > 0)
+            {
+                warnings.Add(SampleTimeline.DroppedWarning(format, samples, window));
+                var kept = new StreamSample[samples.Length - window.Dropped];
+                var k = 0;
+                foreach (ref readonly var s in samples)
+                {
+                    if (s.Seconds >= window.FromSeconds && s.Seconds <= window.ToSeconds)
+                    {
+                        kept[k++] = s;
+                    }
+                }
+
+                samples = kept;
+            }
+
+            if (Math.Abs(window.FromSeconds) > SampleTimeline.MaxGapSeconds)
+            {
+                startShiftSeconds = Math.Floor(window.FromSeconds);
+                var shifted = samples.ToArray();
+                for (var i = 0; i < shifted.Length; i++)
+                {
+                    shifted[i].Seconds -= startShiftSeconds;
+                }
+
+                samples = shifted;
+            }
+        }
+
+        return Place(samples, isTimeBased);
+    }
+
+    private static ActivityStreams Place(ReadOnlySpan<StreamSample> samples, bool isTimeBased)
+    {
         var sorted = samples;
         if (isTimeBased && !IsSorted(samples))
         {

@@ -138,7 +138,7 @@ public sealed class RoundTripTests
             samples[i] = s;
         }
 
-        var streams = StreamsBuilder.Build(samples);
+        var streams = StreamsBuilder.Build(samples, true, "test", [], out _);
         var laps = new List<ActivitySummary>();
         var lapStart = 0;
         for (var i = random.Next(0, 5); i > 0; i--)

@@ -3,10 +3,10 @@ namespace CoachPortal.Analytics.Sessions;
 /// <summary>
 /// Best average of a stream over each standard duration (mean-maximal power, speed or heart rate).
 /// <para>
-/// Complexity: the stream is laid on the elapsed-time grid (T seconds), prefix sums are built once in O(T), and each
-/// duration d is scanned in O(T − d) with one subtraction per window, so a curve over D durations costs O(T · D)
-/// time and O(T) memory — about 0.5 M operations for a 5-hour ride over the 29 standard durations, against
-/// O(T²) for the naive all-durations scan.
+/// Complexity: prefix sums over the n samples are built once in O(n); for each duration d only the window starts
+/// where a sample enters or leaves are tried, with two pointers, so a curve over D durations costs O(n · D) time
+/// and O(n) memory — about 1 M operations for a 5-hour ride over the 29 standard durations. Nothing is sized by
+/// the elapsed span, so a corrupt timestamp decades away costs no more than any other sample.
 /// </para>
 /// </summary>
 public sealed class MeanMaximalCurve
@@ -117,28 +117,23 @@ public sealed class MeanMaximalCurve
             return new MeanMaximalCurve([], []);
         }
 
-        var origin = elapsedSeconds[0];
-        var span = elapsedSeconds[^1] - origin + 1;
-        var sums = new double[span + 1];
-        var missing = new int[span + 1];
-        var grid = new double[span];
-        var present = new bool[span];
-        for (var i = 0; i < elapsedSeconds.Length; i++)
+        // Prefix sums over the samples, not over the elapsed-time grid: a window's total only changes when a sample
+        // enters or leaves it, so memory stays O(n) however far apart the timestamps are.
+        var n = elapsedSeconds.Length;
+        var prefix = new double[n + 1];
+        for (var i = 0; i < n; i++)
         {
-            var v = values[i];
-            if (!float.IsNaN(v))
+            if (i > 0 && elapsedSeconds[i] <= elapsedSeconds[i - 1])
             {
-                grid[elapsedSeconds[i] - origin] = v;
-                present[elapsedSeconds[i] - origin] = true;
+                throw new AnalyticsInputException($"Elapsed seconds must be strictly increasing (index {i}).");
             }
+
+            prefix[i + 1] = prefix[i] + (float.IsNaN(values[i]) ? 0.0 : values[i]);
         }
 
-        for (var t = 0; t < span; t++)
-        {
-            sums[t + 1] = sums[t] + grid[t];
-            missing[t + 1] = missing[t] + (present[t] ? 0 : 1);
-        }
-
+        var origin = (long)elapsedSeconds[0];
+        var end = (long)elapsedSeconds[^1] + 1;
+        var span = end - origin;
         var durations = new List<int>();
         var best = new List<double>();
         foreach (var d in durationsSeconds)
@@ -148,25 +143,71 @@ public sealed class MeanMaximalCurve
                 break;
             }
 
-            var max = double.NegativeInfinity;
-            for (var start = 0; start + d <= span; start++)
-            {
-                if (!missingCountsAsZero && missing[start + d] != missing[start])
-                {
-                    continue;
-                }
-
-                var total = sums[start + d] - sums[start];
-                if (total > max)
-                {
-                    max = total;
-                }
-            }
-
+            var max = missingCountsAsZero
+                ? BestWindowWithGapsAsZero(elapsedSeconds, prefix, d, origin, end)
+                : BestCompleteWindow(elapsedSeconds, values, prefix, d);
             durations.Add(d);
             best.Add(double.IsNegativeInfinity(max) ? double.NaN : max / d);
         }
 
         return new MeanMaximalCurve([.. durations], [.. best]);
+    }
+
+    /// <summary>
+    /// Best total over windows [a, a + d) inside [origin, end), missing seconds counting 0. Sample i is inside for
+    /// a in [t_i − d + 1, t_i], so the total is constant between the starts a = t_i − d + 1 and a = t_i + 1, and
+    /// trying those (clamped to the valid range) tries every distinct window.
+    /// </summary>
+    private static double BestWindowWithGapsAsZero(int[] t, double[] prefix, int d, long origin, long end)
+    {
+        var max = double.NegativeInfinity;
+        for (var pass = 0; pass < 2; pass++)
+        {
+            int lo = 0, hi = 0;
+            for (var k = 0; k < t.Length; k++)
+            {
+                var a = Math.Clamp(pass == 0 ? (long)t[k] + 1 : (long)t[k] - d + 1, origin, end - d);
+                while (lo < t.Length && t[lo] < a)
+                {
+                    lo++;
+                }
+
+                while (hi < t.Length && t[hi] < a + d)
+                {
+                    hi++;
+                }
+
+                max = Math.Max(max, prefix[hi] - prefix[lo]);
+            }
+        }
+
+        return max;
+    }
+
+    /// <summary>Best total over windows of d consecutive seconds that all have a value (runs of the stream).</summary>
+    private static double BestCompleteWindow(int[] t, ReadOnlySpan<float> values, double[] prefix, int d)
+    {
+        var max = double.NegativeInfinity;
+        var runStart = 0;
+        for (var i = 0; i < t.Length; i++)
+        {
+            if (float.IsNaN(values[i]))
+            {
+                runStart = i + 1;
+                continue;
+            }
+
+            if (i > runStart && t[i] != t[i - 1] + 1)
+            {
+                runStart = i;
+            }
+
+            if (i - runStart + 1 >= d)
+            {
+                max = Math.Max(max, prefix[i + 1] - prefix[i + 1 - d]);
+            }
+        }
+
+        return max;
     }
 }

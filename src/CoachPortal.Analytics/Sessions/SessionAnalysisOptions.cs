@@ -33,6 +33,33 @@ public sealed record SessionAnalysisOptions
     /// <summary>Duration the RPE applies to in minutes; defaults to the recorded (non-paused) duration.</summary>
     public double? RpeDurationMinutes { get; init; }
 
+    /// <summary>
+    /// Power above this is a sensor glitch and is ignored by every metric (default 2,500 W, above the peak of elite
+    /// track sprinters). Too low would cut real sprints; the raw recording keeps every sample either way.
+    /// </summary>
+    public double MaxPlausiblePowerWatts { get; init; } = 2500;
+
+    /// <summary>Heart rate below this is a strap losing contact and is ignored (default 30 bpm).</summary>
+    public double MinPlausibleHeartRateBpm { get; init; } = 30;
+
+    /// <summary>Heart rate above this is interference (cadence lock, electrical noise) and is ignored (default 230 bpm).</summary>
+    public double MaxPlausibleHeartRateBpm { get; init; } = 230;
+
+    /// <summary>Speed above this is a GPS jump and is ignored (default 35 m/s, 126 km/h, faster than racing descents).</summary>
+    public double MaxPlausibleSpeedMetersPerSecond { get; init; } = 35;
+
+    /// <summary>
+    /// A speed changing faster than this since the last plausible sample is a GPS jump and is ignored
+    /// (default 10 m/s², beyond any sprint start).
+    /// </summary>
+    public double MaxPlausibleAccelerationMetersPerSecondSquared { get; init; } = 10;
+
+    /// <summary>
+    /// Loads and zones weight each sample by the seconds until the next one up to this gap (default 10 s, covering
+    /// smart recording's 1–8 s); a longer gap is a pause and the sample counts one second.
+    /// </summary>
+    public int MaxHeldGapSeconds { get; init; } = 10;
+
     /// <summary>Compute mean-maximal curves (the costliest part; default on).</summary>
     public bool IncludeMeanMaximalCurves { get; init; } = true;
 }

@@ -10,13 +10,21 @@ public static class SessionAnalyzer
         ArgumentNullException.ThrowIfNull(profile);
         options ??= SessionAnalysisOptions.Default;
         streams.Validate();
+        streams = PlausibleSamples.Filter(streams, options);
 
         var n = streams.Length;
-        var recordedSeconds = (double)n;
+        // Durations and distances are sums over time: a smart-recording sample stands for the seconds until the next.
+        var weights = TimeWeighting.Weights(streams.ElapsedSeconds, options.MaxHeldGapSeconds);
+        var recordedSeconds = (double)weights.Sum();
         var speed = SpeedSeries(streams);
         var moving = MovingMask(streams, speed, options.MovingSpeedThresholdMetersPerSecond);
-        var movingSeconds = (double)moving.Count(m => m);
-        var distance = Distance(streams, speed);
+        var movingSeconds = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            movingSeconds += moving[i] ? weights[i] : 0;
+        }
+
+        var distance = Distance(streams, speed, weights);
 
         double[]? smoothedAltitude = null;
         double? elevationGain = null;
@@ -34,9 +42,9 @@ public static class SessionAnalyzer
             ElevationGainMeters = elevationGain,
         };
 
-        metrics = WithHeartRate(metrics, streams, profile);
-        metrics = WithPower(metrics, streams, profile);
-        metrics = WithPace(metrics, streams, profile, options, speed, moving, smoothedAltitude, distance, movingSeconds);
+        metrics = WithHeartRate(metrics, streams, profile, options);
+        metrics = WithPower(metrics, streams, profile, options);
+        metrics = WithPace(metrics, streams, profile, options, speed, moving, weights, smoothedAltitude, distance, movingSeconds);
 
         if (options.Rpe is { } rpe)
         {
@@ -65,7 +73,7 @@ public static class SessionAnalyzer
         return metrics;
     }
 
-    private static SessionMetrics WithHeartRate(SessionMetrics metrics, SessionStreams streams, AthleteProfile profile)
+    private static SessionMetrics WithHeartRate(SessionMetrics metrics, SessionStreams streams, AthleteProfile profile, SessionAnalysisOptions options)
     {
         if (streams.HeartRateBpm is not { } hr || !HasAny(hr))
         {
@@ -85,27 +93,30 @@ public static class SessionAnalyzer
         }
 
         var zones = HeartRateZones.ForProfile(profile);
+        // Loads and zones are sums over time: one entry per second, however sparsely the device recorded.
+        var perSecond = TimeWeighting.Hold(streams.ElapsedSeconds, hr, options.MaxHeldGapSeconds);
         return metrics with
         {
             AverageHeartRateBpm = sum / count,
             MaxHeartRateBpm = max,
             HeartRateZoneUpperBoundsBpm = zones?.UpperBoundsBpm,
-            TimeInHeartRateZonesSeconds = zones?.TimeInZonesSeconds(hr),
-            BanisterTrimp = HeartRateLoad.BanisterTrimp(hr, profile),
-            EdwardsTrimp = HeartRateLoad.EdwardsTrimp(hr, profile.MaxHeartRateBpm),
-            HeartRateTss = HeartRateLoad.HeartRateTss(hr, profile),
+            TimeInHeartRateZonesSeconds = zones?.TimeInZonesSeconds(perSecond),
+            BanisterTrimp = HeartRateLoad.BanisterTrimp(perSecond, profile),
+            EdwardsTrimp = HeartRateLoad.EdwardsTrimp(perSecond, profile.MaxHeartRateBpm),
+            HeartRateTss = HeartRateLoad.HeartRateTss(perSecond, profile),
         };
     }
 
-    private static SessionMetrics WithPower(SessionMetrics metrics, SessionStreams streams, AthleteProfile profile)
+    private static SessionMetrics WithPower(SessionMetrics metrics, SessionStreams streams, AthleteProfile profile, SessionAnalysisOptions options)
     {
-        if (streams.PowerWatts is not { } power || !HasAny(power))
+        if (streams.PowerWatts is not { } recorded || !HasAny(recorded))
         {
             return metrics;
         }
 
+        var power = TimeWeighting.Hold(streams.ElapsedSeconds, recorded, options.MaxHeldGapSeconds);
         var work = PowerMetrics.WorkKilojoules(power);
-        var average = work * 1000.0 / streams.Length;
+        var average = work * 1000.0 / power.Length;
         var np = PowerMetrics.NormalizedPower(power);
         metrics = metrics with
         {
@@ -120,7 +131,7 @@ public static class SessionAnalyzer
             metrics = metrics with
             {
                 IntensityFactor = PowerMetrics.IntensityFactor(normalized, ftp),
-                PowerTss = PowerMetrics.TrainingStressScore(streams.Length, normalized, ftp),
+                PowerTss = PowerMetrics.TrainingStressScore(power.Length, normalized, ftp),
             };
         }
 
@@ -134,6 +145,7 @@ public static class SessionAnalyzer
         SessionAnalysisOptions options,
         float[]? speed,
         bool[] moving,
+        int[] weights,
         double[]? smoothedAltitude,
         double? distance,
         double movingSeconds)
@@ -160,7 +172,7 @@ public static class SessionAnalyzer
             adjusted[i] = (float)gap;
             if (moving[i])
             {
-                flatEquivalentMeters += gap;
+                flatEquivalentMeters += gap * weights[i];
             }
         }
 
@@ -260,7 +272,7 @@ public static class SessionAnalyzer
         static bool Positive(float[]? column, int i) => column is not null && column[i] > 0;
     }
 
-    private static double? Distance(SessionStreams streams, float[]? speed)
+    private static double? Distance(SessionStreams streams, float[]? speed, int[] weights)
     {
         if (streams.DistanceMeters is { } d && HasAny(d))
         {
@@ -291,11 +303,11 @@ public static class SessionAnalyzer
         }
 
         var meters = 0.0;
-        foreach (var v in speed)
+        for (var i = 0; i < speed.Length; i++)
         {
-            if (!float.IsNaN(v))
+            if (!float.IsNaN(speed[i]))
             {
-                meters += v;
+                meters += speed[i] * weights[i];
             }
         }
 

@@ -175,12 +175,24 @@ public static class CsvActivityDecoder
         var activities = new List<Activity>();
         if (samples.Count > 0)
         {
+            var before = warnings.Count;
+            var streams = StreamsBuilder.Build(samples.ToArray(), true, "CSV", warnings, out var shiftSeconds);
+            if (strict && warnings.Count > before)
+            {
+                throw new ActivityFormatException(ActivityFileFormat.Csv, warnings[^1].Message);
+            }
+
+            if (shiftSeconds != 0 && start is { } original)
+            {
+                start = original.AddSeconds(shiftSeconds);
+            }
+
             activities.Add(new Activity
             {
                 Sport = mapping.Sport,
                 StartTimeUtc = start,
                 Summary = new ActivitySummary { StartTimeUtc = start },
-                Streams = StreamsBuilder.Build(samples.ToArray()),
+                Streams = streams,
             });
         }
 

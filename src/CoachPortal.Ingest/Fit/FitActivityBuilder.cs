@@ -37,6 +37,9 @@ internal sealed class FitActivityBuilder
 
     public byte? FileType => _fileType;
 
+    /// <summary>Problems found while building activities (implausible record timestamps).</summary>
+    public List<DecodeWarning> Warnings { get; } = [];
+
     /// <summary>Every record as decoded, with its absolute FIT time in <see cref="StreamSample.Seconds"/>.</summary>
     internal StreamSample[] Samples
     {
@@ -327,6 +330,7 @@ internal sealed class FitActivityBuilder
             }
 
             var start = count == 0 ? (_laps[0].StartTime ?? _timeCreated) : FirstTime(0, count);
+            var streams = Streams(0, count, ref start);
             activities.Add(new Activity
             {
                 Sport = _sport ?? Sport.Generic,
@@ -336,7 +340,7 @@ internal sealed class FitActivityBuilder
                 Name = _sportName,
                 Summary = new ActivitySummary { StartTimeUtc = FitProfile.ToUtc(start) },
                 Laps = _laps.ConvertAll(l => l.ToSummary()),
-                Streams = Streams(0, count, start),
+                Streams = streams,
                 BeatIntervalsSeconds = beats,
             });
             return activities;
@@ -372,6 +376,7 @@ internal sealed class FitActivityBuilder
                 start = first;
             }
 
+            var streams = Streams(from, sampleIndex, ref start);
             activities.Add(new Activity
             {
                 Sport = session.Sport ?? _sport ?? Sport.Generic,
@@ -381,7 +386,7 @@ internal sealed class FitActivityBuilder
                 Name = _sportName,
                 Summary = session.ToSummary(),
                 Laps = lapsOfSession,
-                Streams = Streams(from, sampleIndex, start),
+                Streams = streams,
                 BeatIntervalsSeconds = i == 0 ? beats : [],
             });
         }
@@ -404,7 +409,11 @@ internal sealed class FitActivityBuilder
         return min == uint.MaxValue ? 0 : min;
     }
 
-    private ActivityStreams Streams(int from, int to, uint start)
+    /// <summary>
+    /// The streams of records [from, to) relative to <paramref name="start"/>; when the plausible records lie far
+    /// from it (a corrupt session start), <paramref name="start"/> moves to them.
+    /// </summary>
+    private ActivityStreams Streams(int from, int to, ref uint start)
     {
         var n = to - from;
         if (n == 0)
@@ -424,13 +433,13 @@ internal sealed class FitActivityBuilder
             elapsed[i] = (int)Math.Min(int.MaxValue, t - (long)start);
         }
 
-        if (onGrid)
+        if (onGrid && (long)elapsed[n - 1] - elapsed[0] <= SampleTimeline.MaxGapSeconds && Math.Abs((long)elapsed[0]) <= SampleTimeline.MaxGapSeconds)
         {
             // Usual case: one record per second at most, in order: the columns are copied out as they are.
             return new ActivityStreams(elapsed, _records.CopyColumns(from, n));
         }
 
-        // Otherwise merge, sort, and give records without a timestamp their predecessor's second.
+        // Otherwise drop implausible times, merge, sort, and give records without a timestamp their predecessor's second.
         var samples = new StreamSample[n];
         var previous = 0.0;
         for (var i = 0; i < n; i++)
@@ -441,7 +450,9 @@ internal sealed class FitActivityBuilder
             previous = samples[i].Seconds;
         }
 
-        return StreamsBuilder.Build(samples);
+        var streams = StreamsBuilder.Build(samples, true, "FIT", Warnings, out var shiftSeconds);
+        start = (uint)Math.Clamp(start + shiftSeconds, 0, uint.MaxValue - 1);
+        return streams;
     }
 
     private string? CreatorName()

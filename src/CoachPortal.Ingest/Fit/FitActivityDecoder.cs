@@ -13,7 +13,13 @@ public static class FitActivityDecoder
         var handler = new Handler(builder);
         var summary = FitDecoder.Decode(data, ref handler, options);
         var activities = builder.Build();
+        if (options?.Strict == true && builder.Warnings.Count > 0)
+        {
+            throw new FitFormatException(builder.Warnings[0].Message);
+        }
+
         var warnings = summary.Warnings.ToList();
+        warnings.AddRange(builder.Warnings);
         if (activities.Count == 0)
         {
             // Settings, workout, course and monitoring files decode cleanly but hold no activity.

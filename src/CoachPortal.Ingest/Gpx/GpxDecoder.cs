@@ -194,6 +194,13 @@ public static class GpxDecoder
             start = null;
         }
 
+        var streams = StreamsBuilder.Build(samples, timeBased, "GPX", warnings, out var shiftSeconds);
+        StreamStatistics.FillDistanceAndSpeedFromTrack(streams);
+        if (shiftSeconds != 0 && start is { } original)
+        {
+            start = original.AddSeconds(shiftSeconds);
+        }
+
         return new Activity
         {
             Sport = Tcx.TcxDecoder.ParseSport(type),
@@ -201,7 +208,7 @@ public static class GpxDecoder
             Creator = string.IsNullOrWhiteSpace(creator) ? null : creator,
             Name = string.IsNullOrEmpty(name) ? null : name,
             Summary = new ActivitySummary { StartTimeUtc = start },
-            Streams = StreamsBuilder.Build(samples, timeBased),
+            Streams = streams,
         };
     }
 

@@ -132,6 +132,12 @@ public static class TcxDecoder
             samples[i].Seconds = start is { } s ? (points[i].Time - s).TotalSeconds : i;
         }
 
+        var streams = StreamsBuilder.Build(samples, true, "TCX", warnings, out var shiftSeconds);
+        if (shiftSeconds != 0 && start is { } original)
+        {
+            start = original.AddSeconds(shiftSeconds);
+        }
+
         return new Activity
         {
             Sport = sport,
@@ -140,7 +146,7 @@ public static class TcxDecoder
             Name = string.IsNullOrEmpty(notes) ? null : notes,
             Laps = laps,
             Summary = Sum(laps, start),
-            Streams = StreamsBuilder.Build(samples),
+            Streams = streams,
         };
     }
 

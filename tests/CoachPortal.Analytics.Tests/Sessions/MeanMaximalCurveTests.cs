@@ -17,19 +17,21 @@ public class MeanMaximalCurveTests
         Assert.Equal([1, 2, 3, 5, 10], curve.DurationsSeconds);
     }
 
-    [Fact]
-    public void MatchesBruteForceOnARandomStreamWithPausesAndDropouts()
+    [Theory]
+    [InlineData(7, 100.0, 0.01)]
+    [InlineData(11, -150.0, 0.3)]
+    public void MatchesBruteForceOnARandomStreamWithPausesAndDropouts(int seed, double lowestValue, double pauseProbability)
     {
-        var random = new Random(7);
+        var random = new Random(seed);
         var elapsed = new List<int>();
         var t = 0;
         for (var i = 0; i < 1500; i++)
         {
-            t += random.NextDouble() < 0.01 ? random.Next(2, 40) : 1;
+            t += random.NextDouble() < pauseProbability ? random.Next(2, 40) : 1;
             elapsed.Add(t);
         }
 
-        var values = elapsed.Select(_ => random.NextDouble() < 0.02 ? float.NaN : (float)(100 + 300 * random.NextDouble())).ToArray();
+        var values = elapsed.Select(_ => random.NextDouble() < 0.02 ? float.NaN : (float)(lowestValue + 300 * random.NextDouble())).ToArray();
         int[] durations = [1, 5, 30, 60, 300, 1200];
         foreach (var zeroFill in new[] { true, false })
         {
@@ -67,6 +69,30 @@ public class MeanMaximalCurveTests
             }
         }
     }
+
+    [Fact]
+    public void ATimestampDecadesAwayCostsNoMoreThanAnyOtherSample()
+    {
+        // A corrupt FIT record 64 years after the ride: laid on an elapsed-time grid this needed ~60 GB.
+        var elapsed = Enumerable.Range(0, 300).Append(2_027_039_628).ToArray();
+        var values = elapsed.Select(_ => 158f).ToArray();
+        values[^1] = 400f;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var power = MeanMaximalCurve.Compute(elapsed, values, missingCountsAsZero: true);
+        var heartRate = MeanMaximalCurve.Compute(elapsed, values, missingCountsAsZero: false);
+        var allocatedBytes = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(allocatedBytes < 64 * 1024, $"{allocatedBytes} bytes allocated");
+        Assert.Equal(400.0, power.ValueAt(1));
+        Assert.Equal(158.0, power.ValueAt(300)!.Value, 6);
+        Assert.Equal(18000, power.DurationsSeconds[^1]);
+        Assert.Equal(158.0, heartRate.ValueAt(300)!.Value, 6);
+        Assert.True(double.IsNaN(heartRate.ValueAt(600)!.Value));
+    }
+
+    [Fact]
+    public void UnorderedElapsedSecondsAreRefused() =>
+        Assert.Throws<AnalyticsInputException>(() => MeanMaximalCurve.Compute([0, 2, 1], [1f, 2f, 3f], missingCountsAsZero: true));
 
     [Fact]
     public void CombinedCurveIsTheEnvelopeOfItsSessions()

@@ -5,10 +5,11 @@ using CoachPortal.Core.Sessions;
 using CoachPortal.Core.Sessions.Uploads;
 using CoachPortal.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
 
 namespace CoachPortal.Core.Tests.Sessions;
 
-public sealed class SessionImportTests(PortalTestHost world) : IClassFixture<PortalTestHost>
+public sealed class SessionImportTests(PortalTestHost world, ITestOutputHelper output) : IClassFixture<PortalTestHost>
 {
     private const string RunFile = "fit/garmin-fenix-5-run.fit";
     private const string BikeFile = "fit/garmin-fenix-5-bike.fit";
@@ -178,6 +179,80 @@ public sealed class SessionImportTests(PortalTestHost world) : IClassFixture<Por
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => query.UpdateFeedbackAsync(world.AthleteA, sessionId, 4, null, version));
         await Assert.ThrowsAsync<ValidationFailedException>(() => query.UpdateFeedbackAsync(world.AthleteA, sessionId, 11, null, changed.Version));
+    }
+
+    [Fact]
+    public async Task TheStravaFileWithATimestampDecadesLateImportsItsRunWithAWarningInBoundedMemory()
+    {
+        // Issue 19: this 78 KB file grew the server to ~24 GB (mean-maximal curves over 64 years of seconds).
+        var bytes = Corpus.Read("fit/strava-android-app-201.10-b1218918.fit");
+        var upload = await world.Get<SessionImportService>().UploadAsync(world.CoachA, world.TeamMateOfA, "strava.fit", bytes);
+        var job = world.Get<SessionImportJob>();
+
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        await job.RunAsync(upload.Id, CancellationToken.None);
+        var allocatedBytes = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var heapGrowthBytes = GC.GetTotalMemory(forceFullCollection: false) - heapBefore;
+
+        output.WriteLine($"import of {bytes.Length} bytes: {allocatedBytes} bytes allocated, heap grew by {heapGrowthBytes} bytes");
+        var after = await world.Get<SessionImportService>().GetAsync(world.CoachA, upload.Id);
+        Assert.Equal(UploadStatus.Imported, after.Status);
+        Assert.Contains("1 of 473 samples had implausible timestamps (up to 64 years away", after.Warnings, StringComparison.Ordinal);
+        var sessionId = Assert.Single(after.Entries).SessionId!.Value;
+        var session = (await world.Get<SessionQueryService>().GetAsync(world.CoachA, sessionId)).Session;
+        Assert.Equal(new DateTime(2021, 9, 27, 14, 13, 10, DateTimeKind.Utc), session.StartUtc);
+        Assert.InRange(session.DurationSeconds, 300, 3600);
+        Assert.True(session.DistanceMeters > 0);
+        Assert.NotNull(session.SpeedCurveMetersPerSecond);
+
+        // Everything the import allocated (parsing, analysis, EF and SQLite included) bounds its peak from above;
+        // the job budgets 32 × 78 KB + 16 MB ≈ 18.5 MB for this file, and the whole import stays well under 64 MB.
+        Assert.True(allocatedBytes < 64L << 20, $"the import allocated {allocatedBytes >> 20} MB");
+        Assert.True(heapGrowthBytes < 64L << 20, $"the heap grew by {heapGrowthBytes >> 20} MB");
+    }
+
+    [Fact]
+    public async Task AnActivityDatedBefore1990IsRefusedWithItsReasonAndTheJobEndsNormally()
+    {
+        var tcx = System.Text.Encoding.UTF8.GetBytes("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2">
+              <Activities><Activity Sport="Running"><Id>1985-05-01T08:00:00Z</Id>
+                <Lap StartTime="1985-05-01T08:00:00Z"><TotalTimeSeconds>2</TotalTimeSeconds><Track>
+                  <Trackpoint><Time>1985-05-01T08:00:00Z</Time><HeartRateBpm><Value>140</Value></HeartRateBpm></Trackpoint>
+                  <Trackpoint><Time>1985-05-01T08:00:01Z</Time><HeartRateBpm><Value>141</Value></HeartRateBpm></Trackpoint>
+                </Track></Lap>
+              </Activity></Activities>
+            </TrainingCenterDatabase>
+            """);
+
+        var upload = await UploadAndRunAsync(world.CoachA, world.TeamMateOfA, "old-clock.tcx", tcx);
+
+        Assert.Equal(UploadStatus.Failed, upload.Status);
+        Assert.Contains("start time (1985-05-01 08:00 UTC) is not plausible", upload.FailureReason, StringComparison.Ordinal);
+        Assert.Null(Assert.Single(upload.Entries).SessionId);
+    }
+
+    [Fact]
+    public async Task AGpxTrackWithoutDistanceGetsItsDistanceAndSpeedFromItsCoordinates()
+    {
+        // Twenty minutes due east along 46° N, a fix every 2 s, 7 m apart: 3.5 m/s, 4,200 m.
+        var start = new DateTime(2024, 6, 2, 7, 0, 0, DateTimeKind.Utc);
+        const double MetersPerDegreeOfLongitude = 6_371_008.8 * Math.PI / 180 * 0.69465837; // cos 46°
+        var points = string.Concat(Enumerable.Range(0, 601).Select(i => FormattableString.Invariant(
+            $"<trkpt lat=\"46.0\" lon=\"{14.0 + (i * 7.0 / MetersPerDegreeOfLongitude):F9}\"><time>{start.AddSeconds(2 * i):yyyy-MM-ddTHH:mm:ssZ}</time></trkpt>")));
+        var gpx = System.Text.Encoding.UTF8.GetBytes(
+            $"<?xml version=\"1.0\"?><gpx version=\"1.1\" creator=\"logger\" xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><type>running</type><trkseg>{points}</trkseg></trk></gpx>");
+
+        var upload = await UploadAndRunAsync(world.CoachA, world.TeamMateOfA, "east.gpx", gpx);
+
+        Assert.Equal(UploadStatus.Imported, upload.Status);
+        var session = (await world.Get<SessionQueryService>().GetAsync(world.CoachA, Assert.Single(upload.Entries).SessionId!.Value)).Session;
+        Assert.Equal(4200, session.DistanceMeters!.Value, 4200 * 0.005);
+        Assert.Equal(3.5, session.AvgSpeedMetersPerSecond!.Value, 3.5 * 0.02);
+        Assert.InRange(session.MovingSeconds, 1190, 1201);
+        Assert.NotNull(session.SpeedCurveMetersPerSecond);
     }
 
     private async Task<UploadView> UploadAndRunAsync(Caller caller, int athleteId, string name, byte[] bytes)

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.IO.Compression;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Sessions.Files;
 using CoachPortal.Ingest;
@@ -11,7 +13,14 @@ namespace CoachPortal.Core.Sessions.Uploads;
 /// <summary>
 /// Decodes an uploaded file and stores its sessions. Re-entrant: a finished file is left alone, and each session
 /// is written with its entry result in one transaction, so a retry after a crash skips what was stored and never
-/// leaves half a session. A file the decoders refuse is marked failed with the reason; its bytes stay for a retry.
+/// leaves half a session.
+/// <para>
+/// Input failures end the job normally: a file the decoders refuse, a decoder or analysis failure on it, a file too
+/// large for this server's memory, or an implausible start is stored as Failed (or a refused entry) with the reason,
+/// and the bytes stay for a user's retry. Running the same bytes through the same code again cannot help, so such
+/// a job is never retried automatically. Only infrastructure errors escape to Hangfire's retries: the database, the
+/// file store, or not enough free memory right now (<see cref="InsufficientMemoryException"/> from the memory guard).
+/// </para>
 /// </summary>
 public sealed class SessionImportJob(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -22,6 +31,10 @@ public sealed class SessionImportJob(
 {
     private const int MaxWarningsLength = 4000;
 
+    // Before GPS watches and FIT (whose epoch is 1989-12-31): an earlier start is a corrupt clock, not a session.
+    private static readonly DateTime EarliestPlausibleStartUtc = new(1990, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    // Retries are for infrastructure errors only: input failures return normally (see the class summary).
     [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     [Queue(Jobs.JobQueues.Import)]
     public async Task RunAsync(int fileId, CancellationToken ct)
@@ -49,6 +62,16 @@ public sealed class SessionImportJob(
             return;
         }
 
+        var neededBytes = EstimatedPeakBytes(file.OriginalName, content);
+        if (neededBytes > GC.GetGCMemoryInfo().TotalAvailableMemoryBytes)
+        {
+            await FinishAsync(db, file, UploadStatus.Failed, string.Create(
+                CultureInfo.InvariantCulture,
+                $"The file would need about {neededBytes >> 20} MB to import, more than this server has."), ct);
+            return;
+        }
+
+        EnsureFreeMemory(neededBytes);
         List<ArchiveEntryResult> entries;
         try
         {
@@ -59,7 +82,7 @@ public sealed class SessionImportJob(
             await FinishAsync(db, file, UploadStatus.Failed, ex.Message, ct);
             return;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not InsufficientMemoryException)
         {
             // Decoding is deterministic, so retrying a decoder bug cannot help; keep the file and say what broke.
             logger.LogError(ex, "Decoder failed on uploaded file {FileId}", fileId);
@@ -169,6 +192,14 @@ public sealed class SessionImportJob(
 
         var sport = SessionBuilder.SportName(activity.Sport);
         var start = DateTime.SpecifyKind(startUtc.Value, DateTimeKind.Utc);
+        if (!IsPlausibleStart(start, clock.GetUtcNow().UtcDateTime))
+        {
+            await RecordEntryAsync(db, file, entryName, null, string.Create(
+                CultureInfo.InvariantCulture,
+                $"The activity's start time ({start:yyyy-MM-dd HH:mm} UTC) is not plausible; the device clock or the file is corrupt."), ct);
+            return null;
+        }
+
         var existing = await db.TrainingSessions.AsNoTracking()
             .Where(s => s.AthleteId == file.AthleteId && s.StartUtc == start && s.Sport == sport)
             .Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
@@ -178,7 +209,19 @@ public sealed class SessionImportJob(
             return null;
         }
 
-        var session = SessionBuilder.Build(athlete, sport, start, SessionBuilder.ColumnsOf(activity.Streams), activity.Summary);
+        TrainingSession session;
+        try
+        {
+            session = SessionBuilder.Build(athlete, sport, start, SessionBuilder.ColumnsOf(activity.Streams), activity.Summary);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not InsufficientMemoryException)
+        {
+            // The analysis is pure and deterministic: a failure here belongs to this activity, not to the server.
+            logger.LogError(ex, "Session analysis failed on entry {EntryName} of uploaded file {FileId}", entryName, file.Id);
+            await RecordEntryAsync(db, file, entryName, null, $"The analysis failed on this activity ({ex.GetType().Name}: {ex.Message}).", ct);
+            return null;
+        }
+
         session.SourceFileId = file.Id;
         session.SubSport = activity.SubSport == SubSport.Generic
             ? (activity.Sport is Sport.Generic or Sport.Running or Sport.Cycling or Sport.Swimming ? null : activity.Sport.ToString())
@@ -219,6 +262,53 @@ public sealed class SessionImportJob(
         file.FinishedUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         changes.OnUploadChanged(file.AthleteId);
+    }
+
+    /// <summary>A start after 1990 and no later than a day from now (time zones, a fast device clock).</summary>
+    internal static bool IsPlausibleStart(DateTime startUtc, DateTime nowUtc) =>
+        startUtc >= EarliestPlausibleStartUtc && startUtc <= nowUtc.AddDays(1);
+
+    /// <summary>
+    /// A generous bound on the memory one import needs: decoding allocates at most about 16 times the decoded bytes
+    /// plus fixed buffers (the decoder robustness tests hold it to that), and the streams, metrics and compressed
+    /// columns of a session take a few hundred bytes per recorded second, about as much again. Nothing in the import
+    /// is sized by timestamps any more, so the bytes of the file decide.
+    /// </summary>
+    internal static long EstimatedPeakBytes(string fileName, byte[] content)
+    {
+        long decodedBytes = content.Length;
+        if (ActivityDecoder.Detect(fileName, content) == ActivityFileFormat.Zip)
+        {
+            var limits = ZipLimits.Default;
+            decodedBytes = Math.Min(limits.MaxTotalUncompressedBytes, (long)(limits.MaxCompressionRatio * content.Length));
+            try
+            {
+                using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
+                decodedBytes = Math.Min(decodedBytes, zip.Entries.Sum(e => e.Length));
+            }
+            catch (InvalidDataException)
+            {
+                // An unreadable archive is refused by the decoder before it inflates anything.
+                decodedBytes = content.Length;
+            }
+        }
+
+        return (32 * decodedBytes) + (16L << 20);
+    }
+
+    /// <summary>Throws <see cref="InsufficientMemoryException"/> (retried later) when the heap cannot take the import now.</summary>
+    private static void EnsureFreeMemory(long neededBytes)
+    {
+        var limitBytes = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if (limitBytes - GC.GetTotalMemory(forceFullCollection: false) >= neededBytes
+            || limitBytes - GC.GetTotalMemory(forceFullCollection: true) >= neededBytes)
+        {
+            return;
+        }
+
+        throw new InsufficientMemoryException(string.Create(
+            CultureInfo.InvariantCulture,
+            $"The import needs about {neededBytes >> 20} MB and the heap has less free; it will be retried."));
     }
 
     private static string? Truncate(string? s, int max) => s is null || s.Length <= max ? s : s[..max];
