@@ -4,11 +4,13 @@ using CoachPortal.Analytics.Load;
 using CoachPortal.Analytics.Sessions;
 using CoachPortal.Core.Athletes;
 using CoachPortal.Core.Sessions;
+using CoachPortal.Core.Sessions.Uploads;
+using CoachPortal.Core.Tests.Support;
 using CoachPortal.Ingest;
 using CoachPortal.Ingest.Tests;
 using Xunit.Abstractions;
 
-namespace CoachPortal.Core.Tests;
+namespace CoachPortal.Core.Tests.Sessions;
 
 /// <summary>
 /// Every device file of the corpus, with its times damaged the ways broken clocks do, goes through what an import
@@ -22,7 +24,7 @@ public sealed class CorruptTimestampTests(ITestOutputHelper output)
     private static readonly Athlete s_athlete = new()
     {
         Id = 1,
-        Sex = Athletes.Sex.Female,
+        Sex = CoachPortal.Core.Athletes.Sex.Female,
         HeartRateMaxBpm = 192,
         HeartRateRestBpm = 46,
         LactateThresholdHeartRateBpm = 172,
