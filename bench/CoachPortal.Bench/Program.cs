@@ -4,6 +4,7 @@
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- curves [iterations]
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- fuzz [--minutes N] [--seed S] FILE|DIR...
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- forecast --pmdata DIR [--seeds N]
+//   dotnet run -c Release --project bench/CoachPortal.Bench -- simulator --pmdata DIR
 using CoachPortal.Bench;
 
 return args.FirstOrDefault() switch
@@ -13,11 +14,12 @@ return args.FirstOrDefault() switch
     "pmc" => PmcBenchmark.Run(args[1..]),
     "curves" => CurveBenchmark.Run(args[1..]),
     "forecast" => ForecastCommand.Run(args[1..]),
+    "simulator" => SimulatorCommand.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: CoachPortal.Bench fit FILE... | pmc | curves | fuzz ... | forecast --pmdata DIR");
+    Console.Error.WriteLine("usage: CoachPortal.Bench fit FILE... | pmc | curves | fuzz ... | forecast --pmdata DIR | simulator --pmdata DIR");
     return 2;
 }
