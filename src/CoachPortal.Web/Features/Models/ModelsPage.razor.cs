@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
 using CoachPortal.Core.Models;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Teams;
 using CoachPortal.Learning;
+using CoachPortal.Learning.Evaluation;
 using CoachPortal.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
@@ -148,6 +150,15 @@ public sealed partial class ModelsPage
         _busy = false;
         await ReloadAsync();
     }
+
+    // The registry's evidence: the MAE ratio (or AUC) on the test period with its athlete-bootstrap 95 % interval.
+    private static string Evidence(ModelVersionView version) => version.Promotion switch
+    {
+        null => "not judged by the interval rule",
+        { Verdict: PromotionVerdict.NotEnoughEvidence } p => $"not enough evidence ({p.Events} {(version.Target == ForecastTarget.InjuryRisk ? "event days" : "samples")}, {p.Athletes} athletes)",
+        { } p when version.Target == ForecastTarget.InjuryRisk => string.Create(CultureInfo.InvariantCulture, $"AUC {p.Estimate:F2} (95 % {p.Low:F2}–{p.High:F2}), Brier skill {p.BrierSkill:F2}"),
+        { } p => string.Create(CultureInfo.InvariantCulture, $"× {p.Estimate:F3} of the baseline (95 % {p.Low:F3}–{p.High:F3})"),
+    };
 
     private static string TargetName(ForecastTarget target) => target switch
     {
