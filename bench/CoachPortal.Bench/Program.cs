@@ -3,6 +3,8 @@
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- pmc
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- curves [iterations]
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- fuzz [--timestamps] [--minutes N] [--seed S] FILE|DIR...
+//   dotnet run -c Release --project bench/CoachPortal.Bench -- forecast --pmdata DIR [--seeds N]
+//   dotnet run -c Release --project bench/CoachPortal.Bench -- simulator --pmdata DIR
 using CoachPortal.Bench;
 
 return args.FirstOrDefault() switch
@@ -11,11 +13,13 @@ return args.FirstOrDefault() switch
     "fuzz" => FuzzCommand.Run(args[1..]),
     "pmc" => PmcBenchmark.Run(args[1..]),
     "curves" => CurveBenchmark.Run(args[1..]),
+    "forecast" => ForecastCommand.Run(args[1..]),
+    "simulator" => SimulatorCommand.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: CoachPortal.Bench fit FILE... | pmc | curves");
+    Console.Error.WriteLine("usage: CoachPortal.Bench fit FILE... | pmc | curves | fuzz ... | forecast --pmdata DIR | simulator --pmdata DIR");
     return 2;
 }

@@ -1,3 +1,4 @@
+using CoachPortal.Core.Forecasting.Datasets;
 using System.Globalization;
 using System.Text.Json;
 using CoachPortal.Core.Data;
@@ -104,7 +105,9 @@ public sealed class ModelService(IDbContextFactory<AppDbContext> dbFactory, IBac
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var v = await VisibleVersions(db, caller).Where(v => v.Id == versionId).Select(v => new { v.OnnxBytes, v.Target, v.Architecture })
             .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("No such model version.");
-        return (v.OnnxBytes, string.Create(CultureInfo.InvariantCulture, $"{v.Target}-{v.Architecture}-v{versionId}.onnx").ToLowerInvariant());
+        // the readiness forecaster is a seed ensemble: a zip of ONNX models and their settings
+        var extension = ReadinessSeries.IsReadinessModel(v.OnnxBytes) ? "zip" : "onnx";
+        return (v.OnnxBytes, string.Create(CultureInfo.InvariantCulture, $"{v.Target}-{v.Architecture}-v{versionId}.{extension}").ToLowerInvariant());
     }
 
     /// <summary>
@@ -125,7 +128,7 @@ public sealed class ModelService(IDbContextFactory<AppDbContext> dbFactory, IBac
         if (!version.BeatsBaseline && reason is null)
         {
             throw new ValidationFailedException([new ValidationError("OverrideReason",
-                $"This version's {version.MetricName} ({version.TestError:F3}) does not beat the {version.BestBaselineName} baseline ({version.BestBaselineError:F3}); give a reason to promote it anyway.")]);
+                $"This version is not shown to beat the {version.BestBaselineName} baseline ({Evidence(version)}); give a reason to promote it anyway.")]);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -277,6 +280,10 @@ public sealed class ModelService(IDbContextFactory<AppDbContext> dbFactory, IBac
         v.Id, v.TrainingRunId, v.Target, v.Architecture, v.Scope, v.TeamId, v.Status, v.DataSpan, v.DataHash, v.TrainSamples, v.TestSamples,
         v.HyperParametersJson, v.Device, v.DeviceReason, v.TrainingSeconds, v.MetricName, v.TestError, v.BestBaselineName, v.BestBaselineError,
         v.MetricsJson, v.TestSeriesJson, v.PromotionOverrideReason, v.PromotedUtc, v.CreatedUtc));
+
+    private static string Evidence(ModelVersion version) => PromotionEvidence.Read(version.MetricsJson) is { } decision
+        ? decision.Reason
+        : string.Create(CultureInfo.InvariantCulture, $"{version.MetricName} {version.TestError:F3} vs {version.BestBaselineError:F3}, judged before the interval rule");
 
     private static void RequireManage(AppDbContext db, Caller caller, ModelScope scope, int? teamId)
     {

@@ -73,5 +73,10 @@ public class ModelVersion
 
     public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
 
-    public bool BeatsBaseline => TestError < BestBaselineError;
+    /// <summary>
+    /// The registry's rule (<see cref="CoachPortal.Learning.Evaluation.PromotionRule"/>), as judged by the training job:
+    /// better than the best baseline with the athlete-bootstrap interval on the winning side. A lower test error alone
+    /// is not enough, and a version without the judgement does not count as better.
+    /// </summary>
+    public bool BeatsBaseline => PromotionEvidence.Read(MetricsJson)?.IsPromotable == true;
 }

@@ -1,4 +1,5 @@
 using CoachPortal.Learning;
+using CoachPortal.Learning.Evaluation;
 
 namespace CoachPortal.Core.Forecasting;
 
@@ -29,5 +30,9 @@ public sealed record ModelVersionView(
     DateTime? PromotedUtc,
     DateTime CreatedUtc)
 {
-    public bool BeatsBaseline => TestError < BestBaselineError;
+    /// <summary>The training job's promotion judgement (null for a version registered before the rule).</summary>
+    public PromotionDecision? Promotion => PromotionEvidence.Read(MetricsJson);
+
+    /// <summary>Promotable without a written reason (see <see cref="ModelVersion.BeatsBaseline"/>).</summary>
+    public bool BeatsBaseline => Promotion?.IsPromotable == true;
 }

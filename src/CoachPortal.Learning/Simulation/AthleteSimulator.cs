@@ -3,7 +3,9 @@ namespace CoachPortal.Learning.Simulation;
 /// <summary>
 /// Deterministic synthetic athletes for development, tests and the demo: periodised daily loads (three build weeks and
 /// a recovery week, a weekly pattern of rest, intervals, easy, tempo and long days, log-normal noise, occasional spike
-/// weeks), Banister fitness-fatigue ground truth with observation noise, wellness that falls with fatigue, injuries whose
+/// weeks), Banister fitness-fatigue ground truth with observation noise, wellness calibrated against real athletes
+/// (PMData, Thambawita et al., 2020: athletes differ in level, days carry over, some days hit the floor, some go
+/// unreported, and load moves wellness only a little; the bench's simulator command prints both), injuries whose
 /// daily hazard rises exponentially with the acute:chronic workload ratio, and per-class session streams.
 /// The same seed and options always give the same output.
 /// </summary>
@@ -29,6 +31,13 @@ public sealed class AthleteSimulator
     {
         var o = Options;
         var random = new DeterministicRandom(seed);
+        // wellness draws come from their own stream, so loads and injuries are the same whatever the wellness options
+        var moods = new DeterministicRandom(seed ^ 0x5DEECE66DUL);
+        double athleteWellness = o.WellnessBaseline + o.AthleteWellnessSpread * moods.NextGaussian();
+        double reportRate = moods.Uniform(o.ReportRateLow, o.ReportRateHigh);
+        double state = o.WellnessStateSpread * moods.NextGaussian();
+        double stateNoise = o.WellnessStateSpread * Math.Sqrt(1 - o.WellnessPersistence * o.WellnessPersistence);
+        int sickLeft = 0;
         double scale = random.Uniform(1 - o.AthleteLoadSpread, 1 + o.AthleteLoadSpread);
         double p0 = o.BasePerformance + random.Uniform(-10, 10);
         double fitnessDecay = Math.Exp(-1 / o.FitnessTimeConstantDays);
@@ -67,8 +76,19 @@ public sealed class AthleteSimulator
             fatigue = fatigue * fatigueDecay + load;
             double performance = p0 + o.FitnessGain * fitness - o.FatigueGain * fatigue;
             double observed = performance + o.PerformanceNoise * random.NextGaussian();
-            double wellness = Math.Clamp(o.WellnessBaseline - o.WellnessPerFatigue * fatigue + o.WellnessNoise * random.NextGaussian(), 1, 10);
-            days.Add(new DailyRecord(day, load, fitness, fatigue, performance, observed, wellness, acwr, injury, unavailable));
+            double usualFatigue = o.WeeklyLoad * scale / 7 / (1 - fatigueDecay);
+            state = o.WellnessPersistence * state + stateNoise * moods.NextGaussian();
+            if (sickLeft == 0 && moods.NextDouble() < o.FloorSpellProbability)
+            {
+                sickLeft = 1 + (int)(-Math.Log(1 - moods.NextDouble()) * (o.FloorSpellDays - 1));
+            }
+
+            double wellness = sickLeft > 0
+                ? 0
+                : Math.Clamp(athleteWellness + state - o.WellnessPerFatigue * (fatigue - usualFatigue) + o.WellnessNoise * moods.NextGaussian(), 0, 10);
+            sickLeft = Math.Max(0, sickLeft - 1);
+            int? reported = moods.NextDouble() < reportRate ? (int)Math.Round(wellness) : null;
+            days.Add(new DailyRecord(day, load, fitness, fatigue, performance, observed, wellness, acwr, injury, unavailable, reported));
         }
 
         return new SimulatedAthlete(seed, scale, p0, days);

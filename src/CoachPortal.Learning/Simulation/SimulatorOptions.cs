@@ -42,14 +42,35 @@ public sealed record SimulatorOptions
     /// <summary>Standard deviation of the observed performance around the Banister value. Default 2.</summary>
     public double PerformanceNoise { get; init; } = 2;
 
-    /// <summary>Wellness (1-10) with no fatigue. Default 8.</summary>
-    public double WellnessBaseline { get; init; } = 8;
+    /// <summary>Mean readiness (0-10) over athletes at their usual fatigue. Default 4.7 (PMData's mean report is 4.6; floor days pull the mean down).</summary>
+    public double WellnessBaseline { get; init; } = 4.7;
 
-    /// <summary>Wellness points lost per fatigue point (the fatigue state is load-weighted, ~60-100 in steady training). Default 0.03.</summary>
-    public double WellnessPerFatigue { get; init; } = 0.03;
+    /// <summary>Standard deviation of athletes' own readiness levels around <see cref="WellnessBaseline"/>. Default 0.9.</summary>
+    public double AthleteWellnessSpread { get; init; } = 0.9;
 
-    /// <summary>Standard deviation of daily wellness noise. Default 0.5.</summary>
-    public double WellnessNoise { get; init; } = 0.5;
+    /// <summary>Readiness points lost per fatigue point above the athlete's usual fatigue (the fatigue state is load-weighted, ~60-100 in steady training). Default 0.002.</summary>
+    public double WellnessPerFatigue { get; init; } = 0.002;
+
+    /// <summary>Day-to-day carry-over (AR(1) coefficient) of the athlete's underlying state. Default 0.6.</summary>
+    public double WellnessPersistence { get; init; } = 0.6;
+
+    /// <summary>Standard deviation of the underlying state. Default 0.9.</summary>
+    public double WellnessStateSpread { get; init; } = 0.9;
+
+    /// <summary>Standard deviation of the day's own noise on top of the state. Default 0.9.</summary>
+    public double WellnessNoise { get; init; } = 0.9;
+
+    /// <summary>Chance per day that a spell of floor days (readiness 0: ill, away) begins. Default 0.017.</summary>
+    public double FloorSpellProbability { get; init; } = 0.017;
+
+    /// <summary>Mean length of a floor spell in days. Default 4.</summary>
+    public double FloorSpellDays { get; init; } = 4;
+
+    /// <summary>Lowest per-athlete share of days with a report. Default 0.64.</summary>
+    public double ReportRateLow { get; init; } = 0.64;
+
+    /// <summary>Highest per-athlete share of days with a report. Default 1.</summary>
+    public double ReportRateHigh { get; init; } = 1.0;
 
     /// <summary>Injury hazard per day at an acute:chronic workload ratio of 1 or less. Default 0.003.</summary>
     public double BaseInjuryHazard { get; init; } = 0.003;

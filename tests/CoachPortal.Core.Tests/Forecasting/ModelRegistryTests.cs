@@ -1,14 +1,16 @@
+using System.Text.Json;
 using CoachPortal.Core.Forecasting;
 using CoachPortal.Core.Forecasting.Runs;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Tests.Support;
 using CoachPortal.Learning;
+using CoachPortal.Learning.Evaluation;
 
 namespace CoachPortal.Core.Tests.Forecasting;
 
 /// <summary>
 /// The registry's promotion rules through the real service and database, on versions registered directly with
-/// chosen metrics so that the outcome does not depend on how a training run happens to go.
+/// chosen metrics and promotion judgements so that the outcome does not depend on how a training run happens to go.
 /// </summary>
 public sealed class ModelRegistryTests : IAsyncLifetime
 {
@@ -22,8 +24,8 @@ public sealed class ModelRegistryTests : IAsyncLifetime
     public async Task AVersionThatLosesToItsBaselineIsPromotedOnlyWithAWrittenReasonWhichIsKeptAndShown()
     {
         var models = _world.Get<ModelService>();
-        var good = await RegisterAsync(testError: 0.80, baselineError: 1.00);
-        var losing = await RegisterAsync(testError: 1.25, baselineError: 1.00);
+        var good = await RegisterAsync(testError: 0.80, baselineError: 1.00, Judged(PromotionVerdict.Promotable, 0.80, 0.70, 0.90));
+        var losing = await RegisterAsync(testError: 1.25, baselineError: 1.00, Judged(PromotionVerdict.NotBetter, 1.25, 1.10, 1.40));
 
         await models.PromoteAsync(_world.CoachA, good, overrideReason: "not needed");
         var goodView = await models.GetVersionAsync(_world.CoachA, good);
@@ -54,7 +56,7 @@ public sealed class ModelRegistryTests : IAsyncLifetime
     public async Task OnlyTheTeamsCoachOrAnAdministratorMayPromoteOrRollBack()
     {
         var models = _world.Get<ModelService>();
-        var version = await RegisterAsync(testError: 0.5, baselineError: 1.0);
+        var version = await RegisterAsync(testError: 0.5, baselineError: 1.0, Judged(PromotionVerdict.Promotable, 0.5, 0.4, 0.6));
 
         await Assert.ThrowsAsync<NotFoundException>(() => models.PromoteAsync(_world.CoachB, version, "reason"));
         await Assert.ThrowsAsync<NotFoundException>(() => models.PromoteAsync(_world.AthleteA, version, "reason"));
@@ -64,6 +66,29 @@ public sealed class ModelRegistryTests : IAsyncLifetime
         await models.PromoteAsync(_world.Admin, version, null);
         await Assert.ThrowsAsync<NotFoundException>(() => models.RollBackAsync(_world.CoachB, version));
         Assert.Equal(ModelVersionStatus.Active, (await models.GetVersionAsync(_world.CoachA, version)).Status);
+    }
+
+    [Fact]
+    public async Task ALowerTestErrorWhoseIntervalCrossesOneIsNotEnoughToPromoteWithoutAReason()
+    {
+        // the model's MAE is lower on average, but resampling athletes puts the ratio's interval across 1
+        var models = _world.Get<ModelService>();
+        var lucky = await RegisterAsync(testError: 0.95, baselineError: 1.00, Judged(PromotionVerdict.NotBetter, 0.95, 0.84, 1.07));
+        var unjudged = await RegisterAsync(testError: 0.50, baselineError: 1.00, judgement: null);
+        var fewEvents = await RegisterAsync(testError: 0.02, baselineError: 0.03, Judged(PromotionVerdict.NotEnoughEvidence, 0.9, double.NaN, double.NaN));
+
+        foreach (var id in new[] { lucky, unjudged, fewEvents })
+        {
+            var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => models.PromoteAsync(_world.CoachA, id, null));
+            Assert.Contains(refused.Errors, e => e.Field == "OverrideReason");
+            Assert.False((await models.GetVersionAsync(_world.CoachA, id)).BeatsBaseline);
+        }
+
+        var view = await models.GetVersionAsync(_world.CoachA, lucky);
+        Assert.Equal(PromotionVerdict.NotBetter, view.Promotion!.Verdict);
+        Assert.Equal(1.07, view.Promotion.High, 6);
+        Assert.Null((await models.GetVersionAsync(_world.CoachA, unjudged)).Promotion);
+        Assert.Equal(PromotionVerdict.NotEnoughEvidence, (await models.GetVersionAsync(_world.CoachA, fewEvents)).Promotion!.Verdict);
     }
 
     [Fact]
@@ -88,7 +113,10 @@ public sealed class ModelRegistryTests : IAsyncLifetime
         Assert.DoesNotContain(await models.ListRunsAsync(_world.CoachA, _world.TeamA), r => r.Id == runId);
     }
 
-    private async Task<int> RegisterAsync(double testError, double baselineError)
+    private static PromotionDecision Judged(PromotionVerdict verdict, double estimate, double low, double high) =>
+        new(verdict, estimate, low, high, 120, 8, $"{verdict} in the test");
+
+    private async Task<int> RegisterAsync(double testError, double baselineError, PromotionDecision? judgement)
     {
         await using var db = _world.CreateDb();
         var run = new TrainingRun
@@ -114,6 +142,7 @@ public sealed class ModelRegistryTests : IAsyncLifetime
             TestError = testError,
             BestBaselineName = "persistence",
             BestBaselineError = baselineError,
+            MetricsJson = judgement is null ? "{}" : JsonSerializer.Serialize(new { promotion = PromotionEvidence.ToJson(judgement) }),
             OnnxBytes = [1],
         };
         db.ModelVersions.Add(version);

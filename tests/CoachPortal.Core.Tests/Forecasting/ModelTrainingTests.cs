@@ -72,6 +72,10 @@ public sealed class ModelTrainingTests(ModelTrainingTests.World fixture) : IClas
         var (bytes, _) = await models.GetArtifactAsync(_world.CoachA, version.Id);
         Assert.NotEmpty(bytes);
 
+        // the job judged the version with the interval rule, and the registry follows that judgement
+        Assert.NotNull(version.Promotion);
+        Assert.Equal(version.Promotion.IsPromotable, version.BeatsBaseline);
+        Assert.True(version.Promotion.Athletes > 0);
         if (!version.BeatsBaseline)
         {
             await Assert.ThrowsAsync<ValidationFailedException>(() => models.PromoteAsync(_world.CoachA, version.Id, null));

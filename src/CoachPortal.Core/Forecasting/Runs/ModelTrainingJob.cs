@@ -7,6 +7,8 @@ using CoachPortal.Core.Forecasting.Datasets;
 using CoachPortal.Core.Notifications;
 using CoachPortal.Core.Sessions;
 using CoachPortal.Learning;
+using CoachPortal.Learning.Evaluation;
+using CoachPortal.Learning.Forecasting;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -124,35 +126,21 @@ public sealed class ModelTrainingJob(
         }
 
         var binary = run.Target == ForecastTarget.InjuryRisk;
-        var trainingOptions = new TrainingOptions
-        {
-            Loss = binary ? LossKind.BinaryCrossEntropy : LossKind.GaussianNll,
-            HiddenSize = input.HiddenSize,
-            AttentionHeads = input.HiddenSize % 4 == 0 ? 4 : 1,
-            Epochs = input.Epochs,
-            BatchSize = input.BatchSize,
-            LearningRate = input.LearningRate,
-            Patience = 3,
-            Device = options.Value.Device,
-            IntraOpThreads = options.Value.IntraOpThreads,
-            Log = message => logger.LogInformation("Training run {RunId}: {Message}", run.Id, message),
-        };
         var progress = new RunProgress(this, run.Id);
         var clockWatch = Stopwatch.StartNew();
-        var trainingPart = data.TrainingPart();
-        var model = await Task.Run(() => ForecastTrainer.Train(run.Architecture, trainingPart, trainingOptions, progress, ct), ct);
-        var seconds = clockWatch.Elapsed.TotalSeconds;
-
-        using var scorer = new ModelScorer(model.OnnxBytes);
-        var (testFeatures, testMask) = data.TestPart();
-        var scored = scorer.Score(testFeatures, testMask);
-        var predicted = (binary ? scored.Probability! : scored.Mean!).Select(v => (double)v).ToArray();
         var test = data.Samples.Skip(data.TrainCount).ToList();
+        var trained = run.Target == ForecastTarget.Readiness && run.Architecture == ModelKind.GruForecaster
+            ? await TrainReadinessAsync(db, input, athletes, histories, data, today, progress, ct)
+            : await TrainWindowModelAsync(run, input, data, binary, progress, ct);
+        var seconds = clockWatch.Elapsed.TotalSeconds;
+        var predicted = trained.Predicted;
         var actual = test.Select(s => s.Target).ToArray();
         var baselines = ForecastBaselines.Predict(run.Target, data);
         var modelMetrics = ForecastBaselines.Score("model", run.Target, predicted, actual);
         var baselineMetrics = baselines.Select(b => ForecastBaselines.Score(b.Key, run.Target, b.Value, actual)).ToList();
         var best = baselineMetrics.MinBy(m => m.Primary)!;
+        var baseRate = binary ? data.Samples.Take(data.TrainCount).Average(s => s.Target) : double.NaN;
+        var decision = PromotionEvidence.Judge(run.Target, test, predicted, baselines[best.Name], baseRate);
         var step = Math.Max(1, test.Count / MaxSeriesPoints);
         var series = test.Select((s, i) => (s, i)).Where(p => p.i % step == 0).Select(p => new
         {
@@ -163,8 +151,8 @@ public sealed class ModelTrainingJob(
             baseline = Math.Round(baselines[best.Name][p.i], 3),
         });
 
-        run.Device = model.Device.ToString();
-        run.DeviceReason = Truncate(model.DeviceReason, 1000);
+        run.Device = trained.Device;
+        run.DeviceReason = Truncate(trained.DeviceReason, 1000);
         return new ModelVersion
         {
             TrainingRunId = run.Id,
@@ -179,17 +167,9 @@ public sealed class ModelTrainingJob(
             TestSamples = data.TestCount,
             TestFrom = data.TestFrom,
             HyperParametersJson = run.HyperParametersJson,
-            NormalizationJson = JsonSerializer.Serialize(new
-            {
-                featureNames = DailyFeatures.Names,
-                featureMean = Meta(scorer, ModelMetadataKeys.FeatureMean),
-                featureStd = Meta(scorer, ModelMetadataKeys.FeatureStd),
-                targetMean = Meta(scorer, ModelMetadataKeys.TargetMean),
-                targetStd = Meta(scorer, ModelMetadataKeys.TargetStd),
-                trainingSpan = trainingPart.DataSpan,
-            }),
-            Device = model.Device.ToString(),
-            DeviceReason = Truncate(model.DeviceReason, 1000),
+            NormalizationJson = JsonSerializer.Serialize(trained.Normalization),
+            Device = trained.Device,
+            DeviceReason = Truncate(trained.DeviceReason, 1000),
             TrainingSeconds = Math.Round(seconds, 2),
             MetricName = ForecastBaselines.MetricName(run.Target),
             TestError = modelMetrics.Primary,
@@ -199,12 +179,82 @@ public sealed class ModelTrainingJob(
             {
                 model = modelMetrics.Values,
                 baselines = baselineMetrics.ToDictionary(m => m.Name, m => m.Values),
-                training = new { model.Metrics.EpochsRun, model.Metrics.BestEpoch, model.Metrics.TrainingLoss, model.Metrics.ValidationLoss },
+                training = trained.Training,
+                promotion = PromotionEvidence.ToJson(decision),
             }),
             TestSeriesJson = JsonSerializer.Serialize(series),
-            OnnxBytes = model.OnnxBytes,
+            OnnxBytes = trained.Bytes,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };
+    }
+
+    private sealed record TrainedForecast(byte[] Bytes, double[] Predicted, string Device, string DeviceReason, object Normalization, object Training);
+
+    // The window models (GRU, attention) on the portal's daily features, for every forecast target.
+    private async Task<TrainedForecast> TrainWindowModelAsync(TrainingRun run, TrainingRunInput input, ForecastDataset data, bool binary, RunProgress progress, CancellationToken ct)
+    {
+        var trainingOptions = new TrainingOptions
+        {
+            Loss = binary ? LossKind.BinaryCrossEntropy : LossKind.GaussianNll,
+            HiddenSize = input.HiddenSize,
+            AttentionHeads = input.HiddenSize % 4 == 0 ? 4 : 1,
+            Epochs = input.Epochs,
+            BatchSize = input.BatchSize,
+            LearningRate = input.LearningRate,
+            Patience = 3,
+            Device = options.Value.Device,
+            IntraOpThreads = options.Value.IntraOpThreads,
+            Log = message => logger.LogInformation("Training run {RunId}: {Message}", run.Id, message),
+        };
+        var trainingPart = data.TrainingPart();
+        var model = await Task.Run(() => ForecastTrainer.Train(run.Architecture, trainingPart, trainingOptions, progress, ct), ct);
+        using var scorer = new ModelScorer(model.OnnxBytes);
+        var (testFeatures, testMask) = data.TestPart();
+        var scored = scorer.Score(testFeatures, testMask);
+        var predicted = (binary ? scored.Probability! : scored.Mean!).Select(v => (double)v).ToArray();
+        var normalization = new
+        {
+            featureNames = DailyFeatures.Names,
+            featureMean = Meta(scorer, ModelMetadataKeys.FeatureMean),
+            featureStd = Meta(scorer, ModelMetadataKeys.FeatureStd),
+            targetMean = Meta(scorer, ModelMetadataKeys.TargetMean),
+            targetStd = Meta(scorer, ModelMetadataKeys.TargetStd),
+            trainingSpan = trainingPart.DataSpan,
+        };
+        var training = new { model.Metrics.EpochsRun, model.Metrics.BestEpoch, model.Metrics.TrainingLoss, model.Metrics.ValidationLoss };
+        return new TrainedForecast(model.OnnxBytes, predicted, model.Device.ToString(), model.DeviceReason, normalization, training);
+    }
+
+    // Readiness: the whole-point forecaster (seed ensemble over the rounded EWMA, chosen by time-series
+    // cross-validation inside the training period), trained on the days before the test period.
+    private async Task<TrainedForecast> TrainReadinessAsync(AppDbContext db, TrainingRunInput input, IReadOnlyCollection<int> athletes, List<AthleteHistory> histories, ForecastDataset data, DateOnly today, RunProgress progress, CancellationToken ct)
+    {
+        var scales = await ReadinessSeries.LoadScalesAsync(db, athletes, today, ct);
+        var series = ReadinessSeries.From(histories, scales);
+        var testFrom = data.TestFrom;
+        int TrainDays(WellnessSeries s) => Math.Clamp(testFrom.DayNumber - s.Start.DayNumber, 0, s.Days);
+        // a few thousand rows through 4-unit GRUs: device copies would cost more than the CPU's arithmetic
+        // the run's epochs bound the time it may take; the rest are the forecaster's cross-validated defaults
+        var settings = new ReadinessForecasterSettings { Epochs = Math.Max(1, input.Epochs), Device = DevicePreference.Cpu, IntraOpThreads = options.Value.IntraOpThreads };
+        using var model = await Task.Run(() => ReadinessForecaster.Train([.. series.Values], TrainDays, settings, progress, ct), ct);
+        var test = data.Samples.Skip(data.TrainCount).ToList();
+        var forecasts = model.Predict([.. test.Select(s => (series[s.History.AthleteId], s.Day))]);
+        var ewma = ForecastBaselines.Predict(ForecastTarget.Readiness, data)["ewma"];
+        // a day before the athlete's first report has no EWMA for the model to start from: the baseline's fallback stands in
+        var predicted = forecasts.Select((f, i) => double.IsNaN(f.Point) ? ewma[i] : f.Point).ToArray();
+        var cv = model.CrossValidation;
+        var normalization = new
+        {
+            format = "readiness-ensemble",
+            inputs = model.Inputs.Names,
+            windowDays = model.Inputs.WindowDays,
+            mode = model.Mode.ToString(),
+            seeds = model.Seeds,
+            band = new[] { model.BandLow, model.BandHigh },
+            trainingSpan = model.DataSpan,
+        };
+        var training = new { cv.Folds, ValidationSamples = cv.Samples, Mode = cv.Mode.ToString(), cv.EwmaMae, cv.RoundedEwmaMae, cv.NetworkMae, model.TrainingSamples };
+        return new TrainedForecast(model.ToBytes(), predicted, nameof(ExecutionDevice.Cpu), "the readiness ensemble is small: trained and scored on the CPU", normalization, training);
     }
 
     private static string? Meta(ModelScorer scorer, string key) => scorer.Metadata.TryGetValue(key, out var v) ? v : null;
@@ -359,6 +409,9 @@ public sealed class ModelTrainingJob(
                 model = modelMetrics.Values,
                 baselines = baselineMetrics.ToDictionary(m => m.Name, m => m.Values),
                 training = new { model.Metrics.EpochsRun, model.Metrics.BestEpoch, model.Metrics.TrainingLoss, model.Metrics.ValidationLoss, model.Metrics.ValidationAccuracy },
+                // judged on the error rate (a wrong class costs 1), athletes resampled like the forecasts
+                promotion = PromotionEvidence.ToJson(PromotionRule.JudgeForecast([.. data.Samples.Skip(data.TrainCount).Select((s, i) => new ForecastOutcome(
+                    s.AthleteId.ToString(CultureInfo.InvariantCulture), actual[i], predicted[i] == actual[i] ? actual[i] : actual[i] + 1, baselines[best.Name][i] == actual[i] ? actual[i] : actual[i] + 1))])),
             }),
             TestSeriesJson = JsonSerializer.Serialize(new SessionClassConfusion(
                 SessionClassLabels.All,

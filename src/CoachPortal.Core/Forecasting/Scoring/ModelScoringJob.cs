@@ -90,12 +90,17 @@ public sealed class ModelScoringJob(
     private static Task<List<ActiveVersion>> ActiveVersionsAsync(AppDbContext db, int? teamId, CancellationToken ct) =>
         db.ModelVersions.AsNoTracking()
             .Where(v => v.Status == ModelVersionStatus.Active && v.Target != ForecastTarget.SessionClass && (teamId == null || v.Scope == ModelScope.Club || v.TeamId == teamId))
-            .Select(v => new ActiveVersion(v.Id, v.Target, v.Scope, v.TeamId, v.HyperParametersJson)).ToListAsync(ct);
+            .Select(v => new ActiveVersion(v.Id, v.Target, v.Scope, v.TeamId, v.HyperParametersJson, v.NormalizationJson.Contains("readiness-ensemble"))).ToListAsync(ct);
 
     private async Task<int> ScoreAsync(AppDbContext db, ActiveVersion v, IReadOnlyList<int> athletes, DateOnly today, CancellationToken ct)
     {
         var input = JsonSerializer.Deserialize<TrainingRunInput>(v.HyperParametersJson) ?? new TrainingRunInput();
         var versionId = v.Id;
+        if (v.ReadinessEnsemble)
+        {
+            return await ScoreReadinessAsync(db, v, athletes, today, ct);
+        }
+
         var scorer = scorers.Get(versionId, () =>
         {
             using var bytesDb = dbFactory.CreateDbContext();
@@ -158,7 +163,84 @@ public sealed class ModelScoringJob(
         return written;
     }
 
-    private sealed record ActiveVersion(int Id, ForecastTarget Target, ModelScope Scope, int? TeamId, string HyperParametersJson);
+    // The readiness ensemble: tomorrow's whole-point median and its band, from the days up to today.
+    private async Task<int> ScoreReadinessAsync(AppDbContext db, ActiveVersion v, IReadOnlyList<int> athletes, DateOnly today, CancellationToken ct)
+    {
+        var versionId = v.Id;
+        var model = scorers.GetReadiness(versionId, () =>
+        {
+            using var bytesDb = dbFactory.CreateDbContext();
+            return bytesDb.ModelVersions.Where(x => x.Id == versionId).Select(x => x.OnnxBytes).First();
+        });
+        var written = 0;
+        foreach (var batch in athletes.Chunk(Math.Max(1, options.Value.ScoringBatchSize)))
+        {
+            ct.ThrowIfCancellationRequested();
+            var histories = await AthleteHistoryLoader.LoadAsync(db, batch, today, ct);
+            var scales = await ReadinessSeries.LoadScalesAsync(db, batch, today, ct);
+            var series = ReadinessSeries.From(histories, scales);
+            var samples = series.Values.Where(s => s.Days > 0 && s[Learning.Forecasting.WellnessChannel.Readiness].Any(r => !double.IsNaN(r)))
+                .Select(s => (Series: s, Day: s.Days - 1)).ToList();
+            if (samples.Count == 0)
+            {
+                continue;
+            }
+
+            var forecasts = model.Predict(samples);
+            var ids = samples.Select(s => int.Parse(s.Series.Athlete, CultureInfo.InvariantCulture)).ToList();
+            var existing = await db.ModelPredictions.Where(p => p.ModelVersionId == versionId && ids.Contains(p.AthleteId) && p.AsOfDate == today)
+                .ToDictionaryAsync(p => p.AthleteId, ct);
+            for (var i = 0; i < samples.Count; i++)
+            {
+                if (!existing.TryGetValue(ids[i], out var prediction))
+                {
+                    prediction = new ModelPrediction { ModelVersionId = versionId, AthleteId = ids[i], Target = v.Target, AsOfDate = samples[i].Series.DateOf(samples[i].Day) };
+                    db.ModelPredictions.Add(prediction);
+                }
+
+                prediction.Value = forecasts[i].Point;
+                prediction.Lower = forecasts[i].Low;
+                prediction.Upper = forecasts[i].High;
+                prediction.ExplanationJson = EwmaDrivers(samples[i].Series, samples[i].Day);
+                prediction.CreatedUtc = clock.GetUtcNow().UtcDateTime;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex)
+            {
+                logger.LogWarning(ex, "Scoring of model version {VersionId} raced another run; its predictions are kept", versionId);
+                db.ChangeTracker.Clear();
+            }
+
+            written += samples.Count;
+            foreach (var id in ids)
+            {
+                notifier.Publish(Topics.Athlete(id));
+            }
+        }
+
+        return written;
+    }
+
+    // The forecast starts from the EWMA of readiness: each report's weight in it is α(1 − α)^k, k reports back.
+    private static string EwmaDrivers(Learning.Forecasting.WellnessSeries series, int day)
+    {
+        var readiness = series[Learning.Forecasting.WellnessChannel.Readiness];
+        var reported = Enumerable.Range(0, day + 1).Where(d => !double.IsNaN(readiness[d])).Reverse().ToList();
+        var weights = reported.Select((d, k) => (Day: d, Weight: k == reported.Count - 1
+            ? Math.Pow(1 - Learning.Forecasting.ClassicalForecasts.DefaultAlpha, k)
+            : Learning.Forecasting.ClassicalForecasts.DefaultAlpha * Math.Pow(1 - Learning.Forecasting.ClassicalForecasts.DefaultAlpha, k))).ToList();
+        return JsonSerializer.Serialize(weights.OrderByDescending(w => w.Weight).Take(TopDays).Select(w => new
+        {
+            date = series.DateOf(w.Day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            weight = Math.Round(w.Weight, 3),
+        }));
+    }
+
+    private sealed record ActiveVersion(int Id, ForecastTarget Target, ModelScope Scope, int? TeamId, string HyperParametersJson, bool ReadinessEnsemble);
 
     private static string Explain(float[,] weights, int sample, ForecastSample s, int windowDays)
     {

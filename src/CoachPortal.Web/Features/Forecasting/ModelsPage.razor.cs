@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using CoachPortal.Core.Forecasting;
 using CoachPortal.Core.Forecasting.Baselines;
@@ -5,6 +6,7 @@ using CoachPortal.Core.Forecasting.Runs;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Teams;
 using CoachPortal.Learning;
+using CoachPortal.Learning.Evaluation;
 using CoachPortal.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
@@ -150,6 +152,15 @@ public sealed partial class ModelsPage
         _busy = false;
         await ReloadAsync();
     }
+
+    // The registry's evidence: the MAE ratio (or AUC) on the test period with its athlete-bootstrap 95 % interval.
+    private static string Evidence(ModelVersionView version) => version.Promotion switch
+    {
+        null => "not judged by the interval rule",
+        { Verdict: PromotionVerdict.NotEnoughEvidence } p => $"not enough evidence ({p.Events} {(version.Target == ForecastTarget.InjuryRisk ? "event days" : "samples")}, {p.Athletes} athletes)",
+        { } p when version.Target == ForecastTarget.InjuryRisk => string.Create(CultureInfo.InvariantCulture, $"AUC {p.Estimate:F2} (95 % {p.Low:F2}–{p.High:F2}), Brier skill {p.BrierSkill:F2}"),
+        { } p => string.Create(CultureInfo.InvariantCulture, $"× {p.Estimate:F3} of the baseline (95 % {p.Low:F3}–{p.High:F3})"),
+    };
 
     private static string TargetName(ForecastTarget target) => target switch
     {
