@@ -38,7 +38,16 @@ public sealed class SessionCurveTests(PortalTestHost world) : IClassFixture<Port
         {
             var zoneSeconds = Assert.IsType<List<double>>(session.HeartRateZoneSeconds);
             Assert.Equal(5, zoneSeconds.Count);
-            Assert.Equal(hr.Count(v => !double.IsNaN(v)), zoneSeconds.Sum());
+            // Each heart-rate sample stands for the seconds until the next one (one across a pause of over 10 s),
+            // so zone time adds up to the recorded heart-rate time on 1 Hz and smart-recording files alike.
+            var heartRateSeconds = 0;
+            for (var i = 0; i < hr.Length; i++)
+            {
+                var step = i + 1 < hr.Length ? columns.ElapsedSeconds[i + 1] - columns.ElapsedSeconds[i] : 1;
+                heartRateSeconds += double.IsNaN(hr[i]) || hr[i] < 30 || hr[i] > 230 ? 0 : step is >= 1 and <= 10 ? step : 1;
+            }
+
+            Assert.Equal(heartRateSeconds, zoneSeconds.Sum());
             Assert.Equal(new[] { 0.81 * 172, 0.90 * 172, 0.94 * 172, 1.00 * 172 }, session.HeartRateZoneUpperBoundsBpm!, new ToleranceComparer(1e-9));
         }
         else
