@@ -1,7 +1,7 @@
-using CoachPortal.Core.Forecasting.Datasets;
 using System.Globalization;
 using System.Text.Json;
 using CoachPortal.Core.Data;
+using CoachPortal.Core.Forecasting.Datasets;
 using CoachPortal.Core.Forecasting.Runs;
 using CoachPortal.Core.Forecasting.Scoring;
 using CoachPortal.Core.Jobs;

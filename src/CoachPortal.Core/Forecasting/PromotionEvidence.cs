@@ -1,6 +1,6 @@
-using CoachPortal.Core.Forecasting.Datasets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CoachPortal.Core.Forecasting.Datasets;
 using CoachPortal.Learning.Evaluation;
 
 namespace CoachPortal.Core.Forecasting;

@@ -1,8 +1,8 @@
 using System.Reflection;
-using ArchArchitecture = ArchUnitNET.Domain.Architecture;
 using ArchUnitNET.Loader;
 using ArchUnitNET.xUnit;
 using static ArchUnitNET.Fluent.ArchRuleDefinition;
+using ArchArchitecture = ArchUnitNET.Domain.Architecture;
 
 namespace CoachPortal.Web.Tests.Architecture;
 

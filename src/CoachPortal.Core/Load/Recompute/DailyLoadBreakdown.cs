@@ -1,5 +1,5 @@
-using CoachPortal.Core.Teams;
 using CoachPortal.Analytics.Load;
+using CoachPortal.Core.Teams;
 
 namespace CoachPortal.Core.Load.Recompute;
 

@@ -1,7 +1,7 @@
-using CoachPortal.Core.Forecasting;
 using System.Globalization;
 using CoachPortal.Analytics.Planning;
 using CoachPortal.Core.Data;
+using CoachPortal.Core.Forecasting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoachPortal.Core.Plans.Assignment;
