@@ -48,6 +48,9 @@ public sealed class AthleteDashboardTests : BunitContext, IAsyncLifetime
         Services.AddScoped<AthleteDashboardService>();
         Services.AddScoped<WellnessService>();
         Services.AddScoped<PerformanceService>();
+        // Hangfire's log provider is process-wide: a portal host of another test may have set one over its own, since
+        // disposed, logger factory, and the storage's dispatcher asks it for a logger at construction.
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(new SilentLogProvider());
         Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(new InMemoryStorage()));
         Services.AddScoped<ModelService>();
         AddAuthorization().SetAuthorized("admin@test.local").SetRoles(Roles.Admin).SetClaims(new Claim(ClaimTypes.NameIdentifier, "admin-1"));
@@ -230,5 +233,15 @@ public sealed class AthleteDashboardTests : BunitContext, IAsyncLifetime
     private sealed class Factory(DbContextOptions<AppDbContext> options) : IDbContextFactory<AppDbContext>
     {
         public AppDbContext CreateDbContext() => new(options);
+    }
+
+    private sealed class SilentLogProvider : Hangfire.Logging.ILogProvider
+    {
+        public Hangfire.Logging.ILog GetLogger(string name) => new SilentLog();
+    }
+
+    private sealed class SilentLog : Hangfire.Logging.ILog
+    {
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
     }
 }
