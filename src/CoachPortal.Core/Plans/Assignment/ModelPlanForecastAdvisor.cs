@@ -62,7 +62,4 @@ public sealed class ModelPlanForecastAdvisor(IDbContextFactory<AppDbContext> dbF
 
         return [.. cuts.OrderBy(c => c.Key).Select(c => new PlanAdvice(c.Key, 1 - c.Value.Cut, c.Value.Reason))];
     }
-
-    public Task<IReadOnlyList<(double Low, double High)>?> ProjectionBandAsync(int athleteId, IReadOnlyList<double> projectedCtl, CancellationToken ct)
-        => Task.FromResult<IReadOnlyList<(double Low, double High)>?>(null);
 }

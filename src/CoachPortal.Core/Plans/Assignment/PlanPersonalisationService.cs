@@ -119,21 +119,6 @@ public sealed class PlanPersonalisationService(
         }).ToList();
     }
 
-    /// <summary>The coach changes the ACWR override or ramp limit; the plan is personalised again in-process.</summary>
-    public async Task RepersonaliseAsync(Caller caller, int assignmentId, bool overrideAcwr, double maxRampPerWeek, CancellationToken ct = default)
-    {
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            var assignment = await db.PlanAssignments.FirstOrDefaultAsync(a => a.Id == assignmentId, ct)
-                ?? throw new NotFoundException("Plan not found.");
-            await PlanAccess.ManageableAthleteAsync(db, caller, assignment.AthleteId, ct);
-            assignment.OverrideAcwr = overrideAcwr;
-            assignment.MaxRampPerWeek = Math.Clamp(maxRampPerWeek, 1, 20);
-            await PlanAccess.SaveAsync(db, "plan", ct);
-        }
-
-        await PersonaliseAsync(assignmentId, ct);
-    }
 
     /// <summary>Writes the assignment's sessions from today on; used by the job and in-process for one athlete.</summary>
     public async Task PersonaliseAsync(int assignmentId, CancellationToken ct = default)

@@ -2,7 +2,7 @@ namespace CoachPortal.Core.Plans.Projection;
 
 /// <summary>
 /// CTL/ATL/TSB and ACWR from the load history through the plan to the event, the Banister-predicted event-day
-/// performance when a fit exists, and a forecast band when a model provides one.
+/// performance when a fit exists.
 /// </summary>
 public sealed record PlanProjection(
     int AthleteId,
@@ -10,5 +10,4 @@ public sealed record PlanProjection(
     DateOnly? EventDate,
     string? EventName,
     IReadOnlyList<ProjectionDay> Days,
-    string? PredictedPerformance,
-    IReadOnlyList<(double Low, double High)>? CtlBand);
+    string? PredictedPerformance);

@@ -16,7 +16,7 @@ namespace CoachPortal.Core.Plans.Projection;
 /// Projects an athlete's load metrics under their plan with the analytics engine's own calculator, so the projection
 /// is the PMC the dashboards will show once the plan is done as planned. What-if edits are applied in memory only.
 /// </summary>
-public sealed class PlanProjectionService(IDbContextFactory<AppDbContext> dbFactory, IPlanForecastAdvisor advisor, TimeProvider clock)
+public sealed class PlanProjectionService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
     public async Task<PlanProjection> ProjectAsync(Caller caller, int athleteId, IReadOnlyList<PlanEdit>? edits = null, CancellationToken ct = default)
     {
@@ -47,9 +47,8 @@ public sealed class PlanProjectionService(IDbContextFactory<AppDbContext> dbFact
         var end = assignment?.EventDate ?? (plannedLoads.Count > 0 ? plannedLoads.Max(p => p.Date) : today);
         var (historyStart, history) = await PlanPersonalisationService.HistoryAsync(db, athleteId, today, ct);
         var days = Project(historyStart, history, today, end, plannedLoads);
-        var band = await advisor.ProjectionBandAsync(athleteId, days.Where(d => d.IsPlanned).Select(d => d.Ctl).ToList(), ct);
         var predicted = assignment is null ? null : await PredictAsync(db, athleteId, historyStart, history, days, ct);
-        return new PlanProjection(athleteId, today, assignment?.EventDate, assignment?.EventName, days, predicted, band);
+        return new PlanProjection(athleteId, today, assignment?.EventDate, assignment?.EventName, days, predicted);
     }
 
     /// <summary>History loads, then planned loads from <paramref name="today"/> to <paramref name="end"/>, through <see cref="TrainingLoadCalculator.Compute"/>.</summary>
