@@ -49,10 +49,10 @@ public static class DependencyInjection
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
-        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
+        services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<InvitationOptions>().BindConfiguration(InvitationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName);
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var dataDirectory = ResolveDataDirectory(builder, database);
@@ -105,7 +105,7 @@ public static class DependencyInjection
         services.AddTransient<PlanPersonalisationJob>();
         services.AddScoped<DemoPlanSeeder>();
 
-        services.AddOptions<ModelsOptions>().BindConfiguration(ModelsOptions.SectionName);
+        services.AddOptions<ModelsOptions>().BindConfiguration(ModelsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ScorerCache>();
         services.AddScoped<ModelService>();
         services.AddScoped<ModelDemoSeeder>();

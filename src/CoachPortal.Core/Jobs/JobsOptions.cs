@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CoachPortal.Core.Jobs;
 
 /// <summary>The background job server of this process. Section <c>Jobs</c>.</summary>
@@ -12,11 +14,14 @@ public sealed class JobsOptions
     /// Queues this process serves (default: default, import, gpu). A web node next to GPU workers should drop
     /// "gpu" so training never competes with page rendering.
     /// </summary>
+    [MinLength(1)]
     public string[] Queues { get; set; } = [.. JobQueues.All];
 
     /// <summary>Concurrent jobs (default: processor count, at least 2).</summary>
+    [Range(1, 1024)]
     public int? WorkerCount { get; set; }
 
     /// <summary>How often idle workers look for new jobs, in milliseconds (default 500; lower means faster pick-up and more queries).</summary>
+    [Range(50, 600_000)]
     public int PollIntervalMilliseconds { get; set; } = 500;
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CoachPortal.Core.Seeding;
 
 /// <summary>Section <c>Demo</c>.</summary>
@@ -12,5 +14,7 @@ public sealed class DemoOptions
     public bool? Enabled { get; set; }
 
     /// <summary>Password of every demo account.</summary>
+    [Required]
+    [MinLength(10)]
     public string Password { get; set; } = "Demo-Pass-2026";
 }

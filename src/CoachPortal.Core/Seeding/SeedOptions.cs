@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CoachPortal.Core.Seeding;
 
 /// <summary>The first administrator. Section <c>Seed</c>.</summary>
@@ -6,6 +8,7 @@ public sealed class SeedOptions
     public const string SectionName = "Seed";
 
     /// <summary>Email of the first admin, created at start-up when no account has the Admin role.</summary>
+    [EmailAddress]
     public string? AdminEmail { get; set; }
 
     /// <summary>
