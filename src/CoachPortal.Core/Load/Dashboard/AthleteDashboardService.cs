@@ -2,6 +2,7 @@ using CoachPortal.Analytics;
 using CoachPortal.Analytics.Load;
 using CoachPortal.Analytics.Performance;
 using CoachPortal.Analytics.Sessions;
+using CoachPortal.Core.Athletes;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Sessions;
@@ -18,34 +19,76 @@ public sealed class AthleteDashboardService(IDbContextFactory<AppDbContext> dbFa
 {
     private const int ProjectionDays = 28;
 
+    /// <summary>
+    /// Everything the athlete dashboard draws for the last <paramref name="rangeDays"/> days, read with one context
+    /// and one access check.
+    /// </summary>
+    public async Task<AthleteDashboardView> GetAsync(Caller caller, int athleteId, int rangeDays, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rangeDays, 1);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var athlete = await db.VisibleAthletes(caller).AsNoTracking().Include(a => a.Team).FirstOrDefaultAsync(a => a.Id == athleteId, ct)
+            ?? throw new NotFoundException("Athlete not found.");
+        var settings = await SettingsAsync(db, athlete.TeamId, ct);
+        var context = await ContextAsync(db, caller, athlete, settings, ct);
+        var to = context.Today;
+        var from = to.AddDays(-rangeDays + 1);
+        var checkIns = await db.WellnessCheckIns.AsNoTracking()
+            .Where(w => w.AthleteId == athleteId && w.Date >= from && w.Date <= to).OrderBy(w => w.Date).ToListAsync(ct);
+        return new AthleteDashboardView(
+            context,
+            from,
+            await DailyLoadsAsync(db, athleteId, from, to, ct),
+            await WeeklyLoadBySportAsync(db, athleteId, settings, WeekStart(from), to, ct),
+            await HeartRateZonesAsync(db, athlete, from, to, ct),
+            await MeanMaximalAsync(db, athleteId, settings, from, to, ct),
+            await PerformanceModelsAsync(db, athleteId, ct),
+            checkIns);
+    }
+
     public async Task<AthleteLoadContext> GetContextAsync(Caller caller, int athleteId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var athlete = await db.VisibleAthletes(caller).AsNoTracking().Where(a => a.Id == athleteId)
-            .Select(a => new { a.Id, a.FirstName, a.LastName, a.TeamId, TeamName = a.Team!.Name, a.UserId }).FirstOrDefaultAsync(ct)
+        var athlete = await db.VisibleAthletes(caller).AsNoTracking().Include(a => a.Team).FirstOrDefaultAsync(a => a.Id == athleteId, ct)
             ?? throw new NotFoundException("Athlete not found.");
-        var metric = await db.TeamLoadSettings.Where(s => s.TeamId == athlete.TeamId).Select(s => (PrimaryLoadMetric?)s.PrimaryMetric).FirstOrDefaultAsync(ct);
-        var state = await db.LoadRecomputeStates.AsNoTracking().FirstOrDefaultAsync(s => s.AthleteId == athleteId, ct);
+        return await ContextAsync(db, caller, athlete, await SettingsAsync(db, athlete.TeamId, ct), ct);
+    }
+
+    private async Task<AthleteLoadContext> ContextAsync(AppDbContext db, Caller caller, Athlete athlete, TeamLoadSettings settings, CancellationToken ct)
+    {
+        var state = await db.LoadRecomputeStates.AsNoTracking().FirstOrDefaultAsync(s => s.AthleteId == athlete.Id, ct);
         return new AthleteLoadContext(
-            athlete.Id, $"{athlete.FirstName} {athlete.LastName}", athlete.TeamId, athlete.TeamName, metric ?? PrimaryLoadMetric.Tss,
-            await AthleteClock.TodayAsync(db, athlete.TeamId, clock, ct), db.CanManageTeam(caller, athlete.TeamId),
+            athlete.Id, $"{athlete.FirstName} {athlete.LastName}", athlete.TeamId, athlete.Team!.Name, settings.PrimaryMetric,
+            DailyLoadAggregator.LocalDate(clock.GetUtcNow(), settings.TimeZone()), db.CanManageTeam(caller, athlete.TeamId),
             athlete.UserId == caller.UserId, state?.FailureReason, state?.DirtyFromDate is not null);
     }
+
+    // A team without a settings row counts load the default way (TSS, UTC), as the recompute does.
+    private static async Task<TeamLoadSettings> SettingsAsync(AppDbContext db, int teamId, CancellationToken ct) =>
+        await db.TeamLoadSettings.AsNoTracking().FirstOrDefaultAsync(s => s.TeamId == teamId, ct) ?? new TeamLoadSettings { TeamId = teamId };
 
     public async Task<IReadOnlyList<DailyLoad>> GetDailyLoadsAsync(Caller caller, int athleteId, DateOnly fromDate, DateOnly toDate, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await RequireVisibleAsync(db, caller, athleteId, ct);
-        return await db.DailyLoads.AsNoTracking().Where(d => d.AthleteId == athleteId && d.Date >= fromDate && d.Date <= toDate)
-            .OrderBy(d => d.Date).ToListAsync(ct);
+        return await DailyLoadsAsync(db, athleteId, fromDate, toDate, ct);
     }
+
+    private static async Task<IReadOnlyList<DailyLoad>> DailyLoadsAsync(AppDbContext db, int athleteId, DateOnly fromDate, DateOnly toDate, CancellationToken ct) =>
+        await db.DailyLoads.AsNoTracking().Where(d => d.AthleteId == athleteId && d.Date >= fromDate && d.Date <= toDate)
+            .OrderBy(d => d.Date).ToListAsync(ct);
 
     public async Task<IReadOnlyList<WeeklySportLoad>> GetWeeklyLoadBySportAsync(Caller caller, int athleteId, DateOnly fromDate, DateOnly toDate, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var teamId = await RequireVisibleAsync(db, caller, athleteId, ct);
-        var settings = await db.TeamLoadSettings.AsNoTracking().FirstOrDefaultAsync(s => s.TeamId == teamId, ct) ?? new TeamLoadSettings { TeamId = teamId };
+        return await WeeklyLoadBySportAsync(db, athleteId, await SettingsAsync(db, teamId, ct), fromDate, toDate, ct);
+    }
+
+    private static async Task<IReadOnlyList<WeeklySportLoad>> WeeklyLoadBySportAsync(AppDbContext db, int athleteId, TeamLoadSettings settings, DateOnly fromDate, DateOnly toDate, CancellationToken ct)
+    {
         var zone = settings.TimeZone();
         var options = settings.ToPrimaryLoadOptions();
         var sessions = await SessionsAsync(db, athleteId, fromDate, toDate, ct);
@@ -63,6 +106,12 @@ public sealed class AthleteDashboardService(IDbContextFactory<AppDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var athlete = await db.VisibleAthletes(caller).AsNoTracking().FirstOrDefaultAsync(a => a.Id == athleteId, ct)
             ?? throw new NotFoundException("Athlete not found.");
+        return await HeartRateZonesAsync(db, athlete, fromDate, toDate, ct);
+    }
+
+    private static async Task<HeartRateZoneSummary?> HeartRateZonesAsync(AppDbContext db, Athlete athlete, DateOnly fromDate, DateOnly toDate, CancellationToken ct)
+    {
+        var athleteId = athlete.Id;
         var profile = new AthleteProfile
         {
             LactateThresholdHeartRateBpm = athlete.LactateThresholdHeartRateBpm,
@@ -114,7 +163,12 @@ public sealed class AthleteDashboardService(IDbContextFactory<AppDbContext> dbFa
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var teamId = await RequireVisibleAsync(db, caller, athleteId, ct);
-        var zone = (await db.TeamLoadSettings.AsNoTracking().FirstOrDefaultAsync(s => s.TeamId == teamId, ct) ?? new TeamLoadSettings { TeamId = teamId }).TimeZone();
+        return await MeanMaximalAsync(db, athleteId, await SettingsAsync(db, teamId, ct), fromDate, toDate, ct);
+    }
+
+    private static async Task<MeanMaximalSummary> MeanMaximalAsync(AppDbContext db, int athleteId, TeamLoadSettings settings, DateOnly fromDate, DateOnly toDate, CancellationToken ct)
+    {
+        var zone = settings.TimeZone();
         var fromUtc = fromDate.ToDateTime(TimeOnly.MinValue).AddDays(-1);
         var toUtc = toDate.ToDateTime(TimeOnly.MinValue).AddDays(2);
         var rows = await db.TrainingSessions.AsNoTracking()
@@ -188,6 +242,11 @@ public sealed class AthleteDashboardService(IDbContextFactory<AppDbContext> dbFa
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await RequireVisibleAsync(db, caller, athleteId, ct);
+        return await PerformanceModelsAsync(db, athleteId, ct);
+    }
+
+    private static async Task<IReadOnlyList<PerformanceModelView>> PerformanceModelsAsync(AppDbContext db, int athleteId, CancellationToken ct)
+    {
         var tests = await db.PerformanceTests.AsNoTracking().Where(t => t.AthleteId == athleteId).OrderBy(t => t.Date).ToListAsync(ct);
         if (tests.Count == 0)
         {

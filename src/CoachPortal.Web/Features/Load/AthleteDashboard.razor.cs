@@ -46,9 +46,6 @@ public partial class AthleteDashboard
     private AthleteDashboardService Dashboard { get; set; } = default!;
 
     [Inject]
-    private WellnessService Wellness { get; set; } = default!;
-
-    [Inject]
     private ChangeNotifier Notifier { get; set; } = default!;
 
     [Parameter, EditorRequired]
@@ -94,9 +91,10 @@ public partial class AthleteDashboard
 
     private async Task LoadAsync()
     {
+        AthleteDashboardView view;
         try
         {
-            _context = await Dashboard.GetContextAsync(_caller!, AthleteId);
+            view = await Dashboard.GetAsync(_caller!, AthleteId, RangeDays);
         }
         catch (NotFoundException)
         {
@@ -104,26 +102,24 @@ public partial class AthleteDashboard
             return;
         }
 
-        var to = _context.Today;
-        var from = to.AddDays(-RangeDays + 1);
-        _loads = await Dashboard.GetDailyLoadsAsync(_caller!, AthleteId, from, to);
+        _context = view.Context;
+        _loads = view.Loads;
         _pmc = DashboardCharts.Pmc(_loads, _context.Metric);
         _pmcOptions = DashboardCharts.TimeAxis($"{DashboardCharts.Unit(_context.Metric)} per day");
         _acwr = DashboardCharts.Acwr(_loads);
-        var weeks = await Dashboard.GetWeeklyLoadBySportAsync(_caller!, AthleteId, AthleteDashboardService.WeekStart(from), to);
-        _weekly = DashboardCharts.WeeklyBySport(weeks, _context.Metric);
+        _weekly = DashboardCharts.WeeklyBySport(view.WeeklyBySport, _context.Metric);
         _weeklyOptions = DashboardCharts.StackedWeeks(DashboardCharts.Unit(_context.Metric));
-        _zones = await Dashboard.GetHeartRateZonesAsync(_caller!, AthleteId, from, to);
+        _zones = view.Zones;
         (_zoneSeries, _zoneLabels) = _zones is null ? (null, null) : DashboardCharts.HeartRateZones(_zones);
-        _curves = await Dashboard.GetMeanMaximalAsync(_caller!, AthleteId, from, to);
-        _models = await Dashboard.GetPerformanceModelsAsync(_caller!, AthleteId);
+        _curves = view.Curves;
+        _models = view.PerformanceModels;
         if (_modelKind is null || SelectedModel is null)
         {
             _modelKind = _models.OrderByDescending(m => m.Results.Count).FirstOrDefault()?.Kind;
         }
 
         BuildModelChart();
-        _checkIns = await Wellness.ListAsync(_caller!, AthleteId, from, to);
+        _checkIns = view.CheckIns;
         _wellness = DashboardCharts.WellnessScales(_checkIns);
         _physiology = DashboardCharts.Physiology(_checkIns);
     }
