@@ -1,5 +1,6 @@
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Sessions.Files;
+using CoachPortal.Core.Sessions.History;
 using CoachPortal.Core.Sessions.Uploads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,5 +25,6 @@ internal static class SessionsRegistration
         services.AddScoped<SessionImportService>();
         services.AddScoped<SessionQueryService>();
         services.AddTransient<SessionImportJob>();
+        services.AddScoped<HistoryImportService>();
     }
 }

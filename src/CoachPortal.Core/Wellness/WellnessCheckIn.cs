@@ -4,7 +4,7 @@ namespace CoachPortal.Core.Wellness;
 
 /// <summary>
 /// An athlete's daily self-report, one per athlete and local day. Every measure is optional: an athlete who only
-/// logs sleep still gives the coach something. Subjective scales run 1–10.
+/// logs sleep still gives the coach something. Subjective scales run 1–10, readiness 0–10.
 /// </summary>
 public class WellnessCheckIn
 {
@@ -17,7 +17,7 @@ public class WellnessCheckIn
     /// <summary>The athlete's local calendar day (the team's time zone).</summary>
     public DateOnly Date { get; set; }
 
-    /// <summary>1 (not ready) … 10 (ready to go).</summary>
+    /// <summary>0 (not ready) … 10 (ready to go); the other scales start at 1.</summary>
     public int? Readiness { get; set; }
 
     /// <summary>1 (fresh) … 10 (exhausted).</summary>

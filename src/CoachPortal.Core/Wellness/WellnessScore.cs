@@ -13,17 +13,17 @@ public static class WellnessScore
         ArgumentNullException.ThrowIfNull(checkIn);
         var sum = 0.0;
         var count = 0;
-        void Add(int? value, bool higherIsBetter)
+        void Add(int? value, bool higherIsBetter, int min = WellnessValidator.ScaleMin)
         {
             if (value is { } v)
             {
-                var unit = (v - WellnessValidator.ScaleMin) / (double)(WellnessValidator.ScaleMax - WellnessValidator.ScaleMin);
+                var unit = (v - min) / (double)(WellnessValidator.ScaleMax - min);
                 sum += higherIsBetter ? unit : 1 - unit;
                 count++;
             }
         }
 
-        Add(checkIn.Readiness, higherIsBetter: true);
+        Add(checkIn.Readiness, higherIsBetter: true, WellnessValidator.ReadinessMin);
         Add(checkIn.Fatigue, higherIsBetter: false);
         Add(checkIn.Soreness, higherIsBetter: false);
         Add(checkIn.SleepQuality, higherIsBetter: true);

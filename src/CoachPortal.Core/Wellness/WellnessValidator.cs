@@ -11,19 +11,24 @@ public static class WellnessValidator
     public const int ScaleMin = 1;
     public const int ScaleMax = 10;
 
+    /// <summary>
+    /// Readiness alone starts at 0, as PMSys records it ("not ready at all"), so imported history keeps its zeros.
+    /// </summary>
+    public const int ReadinessMin = 0;
+
     public static IReadOnlyList<ValidationError> Validate(WellnessInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new List<ValidationError>();
-        void Scale(string field, string label, int? value)
+        void Scale(string field, string label, int? value, int min = ScaleMin)
         {
-            if (value is { } v && (v < ScaleMin || v > ScaleMax))
+            if (value is { } v && (v < min || v > ScaleMax))
             {
-                errors.Add(new ValidationError(field, $"{label} must be between {ScaleMin} and {ScaleMax}."));
+                errors.Add(new ValidationError(field, $"{label} must be between {min} and {ScaleMax}."));
             }
         }
 
-        Scale(nameof(input.Readiness), "Readiness", input.Readiness);
+        Scale(nameof(input.Readiness), "Readiness", input.Readiness, ReadinessMin);
         Scale(nameof(input.Fatigue), "Fatigue", input.Fatigue);
         Scale(nameof(input.Soreness), "Soreness", input.Soreness);
         Scale(nameof(input.SleepQuality), "Sleep quality", input.SleepQuality);

@@ -35,7 +35,7 @@ public sealed class WellnessTests(PortalTestHost world) : IClassFixture<PortalTe
         Assert.Equal(
             ["Readiness", "Fatigue", "SleepHours", "RestingHeartRateBpm", "HrvRmssdMs"],
             ex.Errors.Select(e => e.Field));
-        Assert.Contains("Readiness must be between 1 and 10.", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Readiness must be between 0 and 10.", ex.Message, StringComparison.Ordinal);
         Assert.Contains("Sleep must be between 0 and 16 hours.", ex.Message, StringComparison.Ordinal);
         Assert.Empty(WellnessValidator.Validate(new WellnessInput()));
     }
@@ -86,7 +86,8 @@ public sealed class WellnessTests(PortalTestHost world) : IClassFixture<PortalTe
     public void TheWellnessScoreReversesNegativeScales()
     {
         Assert.Equal(100, WellnessScore.Of(new WellnessCheckIn { Readiness = 10, Fatigue = 1, Stress = 1, Mood = 10 }));
-        Assert.Equal(0, WellnessScore.Of(new WellnessCheckIn { Readiness = 1, Soreness = 10 }));
+        Assert.Equal(0, WellnessScore.Of(new WellnessCheckIn { Readiness = 0, Soreness = 10 }));
+        Assert.Equal(10, WellnessScore.Of(new WellnessCheckIn { Readiness = 1 }));
         Assert.Null(WellnessScore.Of(new WellnessCheckIn { SleepHours = 8 }));
     }
 }
