@@ -80,6 +80,7 @@ public static class DependencyInjection
         services.AddScoped<UserAdminService>();
         services.AddScoped<AccountActivityService>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<DemoMode>();
         services.AddTransient<RosterImportJob>();
         SessionsRegistration.AddSessions(services, dataDirectory);
         services.AddScoped<WellnessService>();

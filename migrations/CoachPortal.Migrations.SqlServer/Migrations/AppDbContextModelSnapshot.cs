@@ -194,236 +194,6 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Invitations.Invitation", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime?>("AcceptedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<int>("AthleteId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("CreatedByUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.Property<DateTime>("ExpiresUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime?>("RevokedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AthleteId");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.ToTable("Invitations");
-                });
-
-            modelBuilder.Entity("CoachPortal.Core.Load.DailyLoad", b =>
-                {
-                    b.Property<int>("AthleteId")
-                        .HasColumnType("int");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<double>("AcuteEwma")
-                        .HasColumnType("float");
-
-                    b.Property<double>("AcuteLoad")
-                        .HasColumnType("float");
-
-                    b.Property<double?>("AcwrEwma")
-                        .HasColumnType("float");
-
-                    b.Property<double?>("AcwrRolling")
-                        .HasColumnType("float");
-
-                    b.Property<double>("Atl")
-                        .HasColumnType("float");
-
-                    b.Property<double>("ChronicEwma")
-                        .HasColumnType("float");
-
-                    b.Property<double>("ChronicLoad")
-                        .HasColumnType("float");
-
-                    b.Property<DateTime>("ComputedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<double>("Ctl")
-                        .HasColumnType("float");
-
-                    b.Property<double?>("Monotony")
-                        .HasColumnType("float");
-
-                    b.Property<double>("PrimaryLoad")
-                        .HasColumnType("float");
-
-                    b.Property<string>("PrimaryMetric")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<string>("PrimarySource")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<double?>("RampRate")
-                        .HasColumnType("float");
-
-                    b.Property<int>("SessionCount")
-                        .HasColumnType("int");
-
-                    b.Property<double?>("SessionRpeLoad")
-                        .HasColumnType("float");
-
-                    b.Property<double?>("Strain")
-                        .HasColumnType("float");
-
-                    b.Property<double?>("TrimpLoad")
-                        .HasColumnType("float");
-
-                    b.Property<double>("Tsb")
-                        .HasColumnType("float");
-
-                    b.Property<double?>("TssLoad")
-                        .HasColumnType("float");
-
-                    b.Property<double>("WeeklyLoad")
-                        .HasColumnType("float");
-
-                    b.HasKey("AthleteId", "Date");
-
-                    b.ToTable("DailyLoads");
-                });
-
-            modelBuilder.Entity("CoachPortal.Core.Load.Recompute.LoadRecomputeState", b =>
-                {
-                    b.Property<int>("AthleteId")
-                        .HasColumnType("int");
-
-                    b.Property<DateOnly?>("DirtyFromDate")
-                        .HasColumnType("date");
-
-                    b.Property<string>("FailureReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.Property<long>("Generation")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTime?>("LastCompletedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.HasKey("AthleteId");
-
-                    b.ToTable("LoadRecomputeStates");
-                });
-
-            modelBuilder.Entity("CoachPortal.Core.Teams.TeamLoadSettings", b =>
-                {
-                    b.Property<int>("TeamId")
-                        .HasColumnType("int");
-
-                    b.Property<double>("AtlTimeConstantDays")
-                        .HasColumnType("float");
-
-                    b.Property<double>("CtlTimeConstantDays")
-                        .HasColumnType("float");
-
-                    b.Property<string>("PrimaryMetric")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<string>("TimeZoneId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("TeamId");
-
-                    b.ToTable("TeamLoadSettings");
-                });
-
-            modelBuilder.Entity("CoachPortal.Core.Forecasting.Scoring.ModelPrediction", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<DateOnly>("AsOfDate")
-                        .HasColumnType("date");
-
-                    b.Property<int>("AthleteId")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("ExplanationJson")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
-                    b.Property<double>("Lower")
-                        .HasColumnType("float");
-
-                    b.Property<int>("ModelVersionId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Target")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("nvarchar(30)");
-
-                    b.Property<double>("Upper")
-                        .HasColumnType("float");
-
-                    b.Property<double>("Value")
-                        .HasColumnType("float");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AthleteId", "Target", "AsOfDate");
-
-                    b.HasIndex("ModelVersionId", "AthleteId", "AsOfDate")
-                        .IsUnique();
-
-                    b.ToTable("ModelPredictions");
-                });
-
             modelBuilder.Entity("CoachPortal.Core.Forecasting.ModelVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -642,6 +412,183 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("TrainingRuns");
                 });
 
+            modelBuilder.Entity("CoachPortal.Core.Forecasting.Scoring.ModelPrediction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AsOfDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ExplanationJson")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<double>("Lower")
+                        .HasColumnType("float");
+
+                    b.Property<int>("ModelVersionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<double>("Upper")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("float");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AthleteId", "Target", "AsOfDate");
+
+                    b.HasIndex("ModelVersionId", "AthleteId", "AsOfDate")
+                        .IsUnique();
+
+                    b.ToTable("ModelPredictions");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Invitations.Invitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AcceptedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("RevokedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AthleteId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Load.DailyLoad", b =>
+                {
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<double>("AcuteEwma")
+                        .HasColumnType("float");
+
+                    b.Property<double>("AcuteLoad")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("AcwrEwma")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("AcwrRolling")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Atl")
+                        .HasColumnType("float");
+
+                    b.Property<double>("ChronicEwma")
+                        .HasColumnType("float");
+
+                    b.Property<double>("ChronicLoad")
+                        .HasColumnType("float");
+
+                    b.Property<DateTime>("ComputedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<double>("Ctl")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("Monotony")
+                        .HasColumnType("float");
+
+                    b.Property<double>("PrimaryLoad")
+                        .HasColumnType("float");
+
+                    b.Property<string>("PrimaryMetric")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("PrimarySource")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<double?>("RampRate")
+                        .HasColumnType("float");
+
+                    b.Property<int>("SessionCount")
+                        .HasColumnType("int");
+
+                    b.Property<double?>("SessionRpeLoad")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("Strain")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("TrimpLoad")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Tsb")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("TssLoad")
+                        .HasColumnType("float");
+
+                    b.Property<double>("WeeklyLoad")
+                        .HasColumnType("float");
+
+                    b.HasKey("AthleteId", "Date");
+
+                    b.ToTable("DailyLoads");
+                });
+
             modelBuilder.Entity("CoachPortal.Core.Load.Performance.Injury", b =>
                 {
                     b.Property<int>("Id")
@@ -666,6 +613,9 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Property<string>("EnteredByUserId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<bool>("IsSimulated")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -718,6 +668,9 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Property<bool>("HigherIsBetter")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("IsSimulated")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -740,6 +693,29 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.HasIndex("AthleteId", "Kind", "Date");
 
                     b.ToTable("PerformanceTests");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Load.Recompute.LoadRecomputeState", b =>
+                {
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("DirtyFromDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("LastCompletedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("AthleteId");
+
+                    b.ToTable("LoadRecomputeStates");
                 });
 
             modelBuilder.Entity("CoachPortal.Core.Plans.Assignment.AthletePlanSettings", b =>
@@ -834,6 +810,87 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.HasIndex("AthleteId", "EventDate");
 
                     b.ToTable("PlanAssignments");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Plans.Calendar.PlannedSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ChangeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int?>("CompletedSessionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PlanAssignmentId")
+                        .HasColumnType("int");
+
+                    b.Property<double>("PlannedDurationSeconds")
+                        .HasColumnType("float");
+
+                    b.Property<double>("PlannedTss")
+                        .HasColumnType("float");
+
+                    b.Property<int?>("Rpe")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SkipReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Sport")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("TemplateText")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompletedSessionId");
+
+                    b.HasIndex("PlanAssignmentId");
+
+                    b.HasIndex("AthleteId", "Date");
+
+                    b.ToTable("PlannedSessions");
                 });
 
             modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanBlock", b =>
@@ -963,87 +1020,6 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("PlanTemplateSessions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.Calendar.PlannedSession", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("AthleteId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("ChangeReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.Property<string>("Comment")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.Property<int?>("CompletedSessionId")
-                        .HasColumnType("int");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<int>("PlanAssignmentId")
-                        .HasColumnType("int");
-
-                    b.Property<double>("PlannedDurationSeconds")
-                        .HasColumnType("float");
-
-                    b.Property<double>("PlannedTss")
-                        .HasColumnType("float");
-
-                    b.Property<int?>("Rpe")
-                        .HasColumnType("int");
-
-                    b.Property<string>("SkipReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.Property<string>("Sport")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<string>("TemplateText")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("nvarchar(120)");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CompletedSessionId");
-
-                    b.HasIndex("PlanAssignmentId");
-
-                    b.HasIndex("AthleteId", "Date");
-
-                    b.ToTable("PlannedSessions");
-                });
-
             modelBuilder.Entity("CoachPortal.Core.Plans.Workouts.WorkoutDefinition", b =>
                 {
                     b.Property<int>("Id")
@@ -1098,7 +1074,29 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("Workouts", (string)null);
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Files.StoredBlob", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("StoredBlobs");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.History.HistoryImport", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1106,15 +1104,17 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
-                    b.Property<string>("Content")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                    b.Property<int>("AddedCount")
+                        .HasColumnType("int");
 
-                    b.Property<int>("CreatedCount")
+                    b.Property<int>("AthleteId")
                         .HasColumnType("int");
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<int>("DuplicateCount")
+                        .HasColumnType("int");
 
                     b.Property<int>("ErrorCount")
                         .HasColumnType("int");
@@ -1135,7 +1135,17 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
-                    b.Property<int>("ProcessedRows")
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("MappingJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("ProcessedRecords")
                         .HasColumnType("int");
 
                     b.Property<string>("RequestedByUserId")
@@ -1143,31 +1153,39 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("SkippedCount")
+                        .HasColumnType("int");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
-                    b.Property<int>("TeamId")
-                        .HasColumnType("int");
-
-                    b.Property<int>("TotalRows")
+                    b.Property<int>("TotalRecords")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TeamId", "CreatedUtc");
+                    b.HasIndex("AthleteId", "CreatedUtc");
 
-                    b.ToTable("RosterImports");
+                    b.ToTable("HistoryImports");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImportError", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.History.HistoryImportLineError", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("HistoryImportId")
+                        .HasColumnType("int");
 
                     b.Property<int>("LineNumber")
                         .HasColumnType("int");
@@ -1177,14 +1195,11 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
-                    b.Property<int>("RosterImportId")
-                        .HasColumnType("int");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("RosterImportId", "LineNumber");
+                    b.HasIndex("HistoryImportId", "LineNumber");
 
-                    b.ToTable("RosterImportErrors");
+                    b.ToTable("HistoryImportLineErrors");
                 });
 
             modelBuilder.Entity("CoachPortal.Core.Sessions.SessionLap", b =>
@@ -1253,28 +1268,6 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("SessionStreams");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.Files.StoredBlob", b =>
-                {
-                    b.Property<string>("Sha256")
-                        .HasMaxLength(64)
-                        .HasColumnType("nchar(64)")
-                        .IsFixedLength();
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("varbinary(max)");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<long>("SizeBytes")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Sha256");
-
-                    b.ToTable("StoredBlobs");
-                });
-
             modelBuilder.Entity("CoachPortal.Core.Sessions.TrainingSession", b =>
                 {
                     b.Property<int>("Id")
@@ -1333,6 +1326,9 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
 
                     b.Property<double?>("IntensityFactor")
                         .HasColumnType("float");
+
+                    b.Property<bool>("IsSimulated")
+                        .HasColumnType("bit");
 
                     b.Property<int?>("MaxHeartRateBpm")
                         .HasColumnType("int");
@@ -1514,6 +1510,95 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("UploadedFiles");
                 });
 
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("CreatedCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ErrorCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("nvarchar(260)");
+
+                    b.Property<DateTime?>("FinishedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("ProcessedRows")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "CreatedUtc");
+
+                    b.ToTable("RosterImports");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImportError", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("RosterImportId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RosterImportId", "LineNumber");
+
+                    b.ToTable("RosterImportErrors");
+                });
+
             modelBuilder.Entity("CoachPortal.Core.Teams.Team", b =>
                 {
                     b.Property<int>("Id")
@@ -1530,6 +1615,9 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(1000)");
 
                     b.Property<bool>("IsArchived")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsDemo")
                         .HasColumnType("bit");
 
                     b.Property<string>("Name")
@@ -1565,6 +1653,36 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("TeamCoaches");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Teams.TeamLoadSettings", b =>
+                {
+                    b.Property<int>("TeamId")
+                        .HasColumnType("int");
+
+                    b.Property<double>("AtlTimeConstantDays")
+                        .HasColumnType("float");
+
+                    b.Property<double>("CtlTimeConstantDays")
+                        .HasColumnType("float");
+
+                    b.Property<string>("PrimaryMetric")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("TeamId");
+
+                    b.ToTable("TeamLoadSettings");
                 });
 
             modelBuilder.Entity("CoachPortal.Core.Users.SignInRecord", b =>
@@ -1612,6 +1730,9 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
 
                     b.Property<double?>("HrvRmssdMs")
                         .HasColumnType("float");
+
+                    b.Property<bool>("IsSimulated")
+                        .HasColumnType("bit");
 
                     b.Property<int?>("Mood")
                         .HasColumnType("int");
@@ -1844,69 +1965,6 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Invitations.Invitation", b =>
-                {
-                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
-                        .WithMany()
-                        .HasForeignKey("AthleteId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Athlete");
-                });
-
-            modelBuilder.Entity("CoachPortal.Core.Load.DailyLoad", b =>
-                {
-                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
-                        .WithMany()
-                        .HasForeignKey("AthleteId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Athlete");
-                });
-
-            modelBuilder.Entity("CoachPortal.Core.Load.Recompute.LoadRecomputeState", b =>
-                {
-                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
-                        .WithOne()
-                        .HasForeignKey("CoachPortal.Core.Load.Recompute.LoadRecomputeState", "AthleteId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Athlete");
-                });
-
-            modelBuilder.Entity("CoachPortal.Core.Teams.TeamLoadSettings", b =>
-                {
-                    b.HasOne("CoachPortal.Core.Teams.Team", "Team")
-                        .WithOne()
-                        .HasForeignKey("CoachPortal.Core.Teams.TeamLoadSettings", "TeamId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Team");
-                });
-
-            modelBuilder.Entity("CoachPortal.Core.Forecasting.Scoring.ModelPrediction", b =>
-                {
-                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
-                        .WithMany()
-                        .HasForeignKey("AthleteId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("CoachPortal.Core.Forecasting.ModelVersion", "ModelVersion")
-                        .WithMany()
-                        .HasForeignKey("ModelVersionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Athlete");
-
-                    b.Navigation("ModelVersion");
-                });
-
             modelBuilder.Entity("CoachPortal.Core.Forecasting.ModelVersion", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
@@ -1933,6 +1991,47 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("CoachPortal.Core.Forecasting.Scoring.ModelPrediction", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoachPortal.Core.Forecasting.ModelVersion", "ModelVersion")
+                        .WithMany()
+                        .HasForeignKey("ModelVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Athlete");
+
+                    b.Navigation("ModelVersion");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Invitations.Invitation", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Athlete");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Load.DailyLoad", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Athlete");
+                });
+
             modelBuilder.Entity("CoachPortal.Core.Load.Performance.Injury", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
@@ -1949,6 +2048,17 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithMany()
                         .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Athlete");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Load.Recompute.LoadRecomputeState", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
+                        .WithOne()
+                        .HasForeignKey("CoachPortal.Core.Load.Recompute.LoadRecomputeState", "AthleteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -1983,6 +2093,17 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Template");
                 });
 
+            modelBuilder.Entity("CoachPortal.Core.Plans.Calendar.PlannedSession", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Plans.Assignment.PlanAssignment", "Assignment")
+                        .WithMany("Sessions")
+                        .HasForeignKey("PlanAssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assignment");
+                });
+
             modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanBlock", b =>
                 {
                     b.HasOne("CoachPortal.Core.Plans.Templates.PlanTemplate", null)
@@ -2011,17 +2132,6 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.Calendar.PlannedSession", b =>
-                {
-                    b.HasOne("CoachPortal.Core.Plans.Assignment.PlanAssignment", "Assignment")
-                        .WithMany("Sessions")
-                        .HasForeignKey("PlanAssignmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Assignment");
-                });
-
             modelBuilder.Entity("CoachPortal.Core.Plans.Workouts.WorkoutDefinition", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
@@ -2032,22 +2142,22 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.History.HistoryImport", b =>
                 {
-                    b.HasOne("CoachPortal.Core.Teams.Team", "Team")
+                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithMany()
-                        .HasForeignKey("TeamId")
+                        .HasForeignKey("AthleteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("Team");
+                    b.Navigation("Athlete");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImportError", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.History.HistoryImportLineError", b =>
                 {
-                    b.HasOne("CoachPortal.Core.Teams.Roster.RosterImport", null)
+                    b.HasOne("CoachPortal.Core.Sessions.History.HistoryImport", null)
                         .WithMany("Errors")
-                        .HasForeignKey("RosterImportId")
+                        .HasForeignKey("HistoryImportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2108,6 +2218,26 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Athlete");
                 });
 
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Teams.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImportError", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Teams.Roster.RosterImport", null)
+                        .WithMany("Errors")
+                        .HasForeignKey("RosterImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CoachPortal.Core.Teams.TeamCoach", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
@@ -2125,6 +2255,17 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Team");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Teams.TeamLoadSettings", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Teams.Team", "Team")
+                        .WithOne()
+                        .HasForeignKey("CoachPortal.Core.Teams.TeamLoadSettings", "TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Team");
                 });
 
             modelBuilder.Entity("CoachPortal.Core.Wellness.WellnessCheckIn", b =>
@@ -2252,7 +2393,7 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Sessions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.History.HistoryImport", b =>
                 {
                     b.Navigation("Errors");
                 });
@@ -2267,6 +2408,11 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
             modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadedFile", b =>
                 {
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
+                {
+                    b.Navigation("Errors");
                 });
 
             modelBuilder.Entity("CoachPortal.Core.Teams.Team", b =>

@@ -186,232 +186,6 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Invitations.Invitation", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("AcceptedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AthleteId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedByUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ExpiresUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("RevokedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AthleteId");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.ToTable("Invitations");
-                });
-
-            modelBuilder.Entity("CoachPortal.Core.Load.DailyLoad", b =>
-                {
-                    b.Property<int>("AthleteId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("AcuteEwma")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("AcuteLoad")
-                        .HasColumnType("REAL");
-
-                    b.Property<double?>("AcwrEwma")
-                        .HasColumnType("REAL");
-
-                    b.Property<double?>("AcwrRolling")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("Atl")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("ChronicEwma")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("ChronicLoad")
-                        .HasColumnType("REAL");
-
-                    b.Property<DateTime>("ComputedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("Ctl")
-                        .HasColumnType("REAL");
-
-                    b.Property<double?>("Monotony")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("PrimaryLoad")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("PrimaryMetric")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PrimarySource")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<double?>("RampRate")
-                        .HasColumnType("REAL");
-
-                    b.Property<int>("SessionCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double?>("SessionRpeLoad")
-                        .HasColumnType("REAL");
-
-                    b.Property<double?>("Strain")
-                        .HasColumnType("REAL");
-
-                    b.Property<double?>("TrimpLoad")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("Tsb")
-                        .HasColumnType("REAL");
-
-                    b.Property<double?>("TssLoad")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("WeeklyLoad")
-                        .HasColumnType("REAL");
-
-                    b.HasKey("AthleteId", "Date");
-
-                    b.ToTable("DailyLoads");
-                });
-
-            modelBuilder.Entity("CoachPortal.Core.Load.Recompute.LoadRecomputeState", b =>
-                {
-                    b.Property<int>("AthleteId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("DirtyFromDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FailureReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Generation")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("LastCompletedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("AthleteId");
-
-                    b.ToTable("LoadRecomputeStates");
-                });
-
-            modelBuilder.Entity("CoachPortal.Core.Teams.TeamLoadSettings", b =>
-                {
-                    b.Property<int>("TeamId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("AtlTimeConstantDays")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("CtlTimeConstantDays")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("PrimaryMetric")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TimeZoneId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("TeamId");
-
-                    b.ToTable("TeamLoadSettings");
-                });
-
-            modelBuilder.Entity("CoachPortal.Core.Forecasting.Scoring.ModelPrediction", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("AsOfDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AthleteId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ExplanationJson")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("Lower")
-                        .HasColumnType("REAL");
-
-                    b.Property<int>("ModelVersionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Target")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("Upper")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("Value")
-                        .HasColumnType("REAL");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AthleteId", "Target", "AsOfDate");
-
-                    b.HasIndex("ModelVersionId", "AthleteId", "AsOfDate")
-                        .IsUnique();
-
-                    b.ToTable("ModelPredictions");
-                });
-
             modelBuilder.Entity("CoachPortal.Core.Forecasting.ModelVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -626,6 +400,179 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("TrainingRuns");
                 });
 
+            modelBuilder.Entity("CoachPortal.Core.Forecasting.Scoring.ModelPrediction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsOfDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExplanationJson")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Lower")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ModelVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Upper")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AthleteId", "Target", "AsOfDate");
+
+                    b.HasIndex("ModelVersionId", "AthleteId", "AsOfDate")
+                        .IsUnique();
+
+                    b.ToTable("ModelPredictions");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Invitations.Invitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcceptedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AthleteId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Load.DailyLoad", b =>
+                {
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("AcuteEwma")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("AcuteLoad")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("AcwrEwma")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("AcwrRolling")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Atl")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ChronicEwma")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ChronicLoad")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("ComputedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Ctl")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Monotony")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("PrimaryLoad")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("PrimaryMetric")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrimarySource")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("RampRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("SessionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("SessionRpeLoad")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Strain")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("TrimpLoad")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Tsb")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("TssLoad")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("WeeklyLoad")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("AthleteId", "Date");
+
+                    b.ToTable("DailyLoads");
+                });
+
             modelBuilder.Entity("CoachPortal.Core.Load.Performance.Injury", b =>
                 {
                     b.Property<int>("Id")
@@ -648,6 +595,9 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Property<string>("EnteredByUserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSimulated")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -698,6 +648,9 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Property<bool>("HigherIsBetter")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsSimulated")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -720,6 +673,29 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("AthleteId", "Kind", "Date");
 
                     b.ToTable("PerformanceTests");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Load.Recompute.LoadRecomputeState", b =>
+                {
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DirtyFromDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastCompletedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AthleteId");
+
+                    b.ToTable("LoadRecomputeStates");
                 });
 
             modelBuilder.Entity("CoachPortal.Core.Plans.Assignment.AthletePlanSettings", b =>
@@ -812,6 +788,85 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("AthleteId", "EventDate");
 
                     b.ToTable("PlanAssignments");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Plans.Calendar.PlannedSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CompletedSessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanAssignmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("PlannedDurationSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("PlannedTss")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("Rpe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SkipReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sport")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateText")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompletedSessionId");
+
+                    b.HasIndex("PlanAssignmentId");
+
+                    b.HasIndex("AthleteId", "Date");
+
+                    b.ToTable("PlannedSessions");
                 });
 
             modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanBlock", b =>
@@ -935,85 +990,6 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("PlanTemplateSessions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.Calendar.PlannedSession", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AthleteId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ChangeReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Comment")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("CompletedSessionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PlanAssignmentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("PlannedDurationSeconds")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("PlannedTss")
-                        .HasColumnType("REAL");
-
-                    b.Property<int?>("Rpe")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SkipReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Sport")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TemplateText")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CompletedSessionId");
-
-                    b.HasIndex("PlanAssignmentId");
-
-                    b.HasIndex("AthleteId", "Date");
-
-                    b.ToTable("PlannedSessions");
-                });
-
             modelBuilder.Entity("CoachPortal.Core.Plans.Workouts.WorkoutDefinition", b =>
                 {
                     b.Property<int>("Id")
@@ -1066,21 +1042,45 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("Workouts", (string)null);
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Files.StoredBlob", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("StoredBlobs");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.History.HistoryImport", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Content")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.Property<int>("AddedCount")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<int>("CreatedCount")
+                    b.Property<int>("AthleteId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("DuplicateCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ErrorCount")
                         .HasColumnType("INTEGER");
@@ -1101,7 +1101,17 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("ProcessedRows")
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MappingJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcessedRecords")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RequestedByUserId")
@@ -1109,28 +1119,36 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SkippedCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("TeamId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TotalRows")
+                    b.Property<int>("TotalRecords")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TeamId", "CreatedUtc");
+                    b.HasIndex("AthleteId", "CreatedUtc");
 
-                    b.ToTable("RosterImports");
+                    b.ToTable("HistoryImports");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImportError", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.History.HistoryImportLineError", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HistoryImportId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("LineNumber")
@@ -1141,14 +1159,11 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("RosterImportId")
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("RosterImportId", "LineNumber");
+                    b.HasIndex("HistoryImportId", "LineNumber");
 
-                    b.ToTable("RosterImportErrors");
+                    b.ToTable("HistoryImportLineErrors");
                 });
 
             modelBuilder.Entity("CoachPortal.Core.Sessions.SessionLap", b =>
@@ -1215,28 +1230,6 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("SessionStreams");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Sessions.Files.StoredBlob", b =>
-                {
-                    b.Property<string>("Sha256")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .IsFixedLength();
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("SizeBytes")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Sha256");
-
-                    b.ToTable("StoredBlobs");
-                });
-
             modelBuilder.Entity("CoachPortal.Core.Sessions.TrainingSession", b =>
                 {
                     b.Property<int>("Id")
@@ -1293,6 +1286,9 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
 
                     b.Property<double?>("IntensityFactor")
                         .HasColumnType("REAL");
+
+                    b.Property<bool>("IsSimulated")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("MaxHeartRateBpm")
                         .HasColumnType("INTEGER");
@@ -1470,6 +1466,91 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("UploadedFiles");
                 });
 
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreatedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ErrorCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcessedRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "CreatedUtc");
+
+                    b.ToTable("RosterImports");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImportError", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RosterImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RosterImportId", "LineNumber");
+
+                    b.ToTable("RosterImportErrors");
+                });
+
             modelBuilder.Entity("CoachPortal.Core.Teams.Team", b =>
                 {
                     b.Property<int>("Id")
@@ -1484,6 +1565,9 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -1519,6 +1603,36 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("TeamCoaches");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Teams.TeamLoadSettings", b =>
+                {
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("AtlTimeConstantDays")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CtlTimeConstantDays")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("PrimaryMetric")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TeamId");
+
+                    b.ToTable("TeamLoadSettings");
                 });
 
             modelBuilder.Entity("CoachPortal.Core.Users.SignInRecord", b =>
@@ -1562,6 +1676,9 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
 
                     b.Property<double?>("HrvRmssdMs")
                         .HasColumnType("REAL");
+
+                    b.Property<bool>("IsSimulated")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("Mood")
                         .HasColumnType("INTEGER");
@@ -1787,69 +1904,6 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Invitations.Invitation", b =>
-                {
-                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
-                        .WithMany()
-                        .HasForeignKey("AthleteId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Athlete");
-                });
-
-            modelBuilder.Entity("CoachPortal.Core.Load.DailyLoad", b =>
-                {
-                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
-                        .WithMany()
-                        .HasForeignKey("AthleteId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Athlete");
-                });
-
-            modelBuilder.Entity("CoachPortal.Core.Load.Recompute.LoadRecomputeState", b =>
-                {
-                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
-                        .WithOne()
-                        .HasForeignKey("CoachPortal.Core.Load.Recompute.LoadRecomputeState", "AthleteId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Athlete");
-                });
-
-            modelBuilder.Entity("CoachPortal.Core.Teams.TeamLoadSettings", b =>
-                {
-                    b.HasOne("CoachPortal.Core.Teams.Team", "Team")
-                        .WithOne()
-                        .HasForeignKey("CoachPortal.Core.Teams.TeamLoadSettings", "TeamId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Team");
-                });
-
-            modelBuilder.Entity("CoachPortal.Core.Forecasting.Scoring.ModelPrediction", b =>
-                {
-                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
-                        .WithMany()
-                        .HasForeignKey("AthleteId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("CoachPortal.Core.Forecasting.ModelVersion", "ModelVersion")
-                        .WithMany()
-                        .HasForeignKey("ModelVersionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Athlete");
-
-                    b.Navigation("ModelVersion");
-                });
-
             modelBuilder.Entity("CoachPortal.Core.Forecasting.ModelVersion", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
@@ -1876,6 +1930,47 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("CoachPortal.Core.Forecasting.Scoring.ModelPrediction", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CoachPortal.Core.Forecasting.ModelVersion", "ModelVersion")
+                        .WithMany()
+                        .HasForeignKey("ModelVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Athlete");
+
+                    b.Navigation("ModelVersion");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Invitations.Invitation", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Athlete");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Load.DailyLoad", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Athlete");
+                });
+
             modelBuilder.Entity("CoachPortal.Core.Load.Performance.Injury", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
@@ -1892,6 +1987,17 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithMany()
                         .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Athlete");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Load.Recompute.LoadRecomputeState", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
+                        .WithOne()
+                        .HasForeignKey("CoachPortal.Core.Load.Recompute.LoadRecomputeState", "AthleteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -1926,6 +2032,17 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Template");
                 });
 
+            modelBuilder.Entity("CoachPortal.Core.Plans.Calendar.PlannedSession", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Plans.Assignment.PlanAssignment", "Assignment")
+                        .WithMany("Sessions")
+                        .HasForeignKey("PlanAssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assignment");
+                });
+
             modelBuilder.Entity("CoachPortal.Core.Plans.Templates.PlanBlock", b =>
                 {
                     b.HasOne("CoachPortal.Core.Plans.Templates.PlanTemplate", null)
@@ -1954,17 +2071,6 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Plans.Calendar.PlannedSession", b =>
-                {
-                    b.HasOne("CoachPortal.Core.Plans.Assignment.PlanAssignment", "Assignment")
-                        .WithMany("Sessions")
-                        .HasForeignKey("PlanAssignmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Assignment");
-                });
-
             modelBuilder.Entity("CoachPortal.Core.Plans.Workouts.WorkoutDefinition", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
@@ -1975,22 +2081,22 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.History.HistoryImport", b =>
                 {
-                    b.HasOne("CoachPortal.Core.Teams.Team", "Team")
+                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
                         .WithMany()
-                        .HasForeignKey("TeamId")
+                        .HasForeignKey("AthleteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("Team");
+                    b.Navigation("Athlete");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImportError", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.History.HistoryImportLineError", b =>
                 {
-                    b.HasOne("CoachPortal.Core.Teams.Roster.RosterImport", null)
+                    b.HasOne("CoachPortal.Core.Sessions.History.HistoryImport", null)
                         .WithMany("Errors")
-                        .HasForeignKey("RosterImportId")
+                        .HasForeignKey("HistoryImportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2051,6 +2157,26 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Athlete");
                 });
 
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Teams.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImportError", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Teams.Roster.RosterImport", null)
+                        .WithMany("Errors")
+                        .HasForeignKey("RosterImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CoachPortal.Core.Teams.TeamCoach", b =>
                 {
                     b.HasOne("CoachPortal.Core.Teams.Team", "Team")
@@ -2068,6 +2194,17 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Team");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Teams.TeamLoadSettings", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Teams.Team", "Team")
+                        .WithOne()
+                        .HasForeignKey("CoachPortal.Core.Teams.TeamLoadSettings", "TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Team");
                 });
 
             modelBuilder.Entity("CoachPortal.Core.Wellness.WellnessCheckIn", b =>
@@ -2195,7 +2332,7 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Sessions");
                 });
 
-            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
+            modelBuilder.Entity("CoachPortal.Core.Sessions.History.HistoryImport", b =>
                 {
                     b.Navigation("Errors");
                 });
@@ -2210,6 +2347,11 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadedFile", b =>
                 {
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Teams.Roster.RosterImport", b =>
+                {
+                    b.Navigation("Errors");
                 });
 
             modelBuilder.Entity("CoachPortal.Core.Teams.Team", b =>

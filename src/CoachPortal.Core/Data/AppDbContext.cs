@@ -12,6 +12,7 @@ using CoachPortal.Core.Plans.Templates;
 using CoachPortal.Core.Plans.Workouts;
 using CoachPortal.Core.Sessions;
 using CoachPortal.Core.Sessions.Files;
+using CoachPortal.Core.Sessions.History;
 using CoachPortal.Core.Sessions.Streams;
 using CoachPortal.Core.Sessions.Uploads;
 using CoachPortal.Core.Teams;
@@ -38,6 +39,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<RosterImport> RosterImports => Set<RosterImport>();
 
     public DbSet<RosterImportError> RosterImportErrors => Set<RosterImportError>();
+
+    public DbSet<HistoryImport> HistoryImports => Set<HistoryImport>();
+
+    public DbSet<HistoryImportLineError> HistoryImportLineErrors => Set<HistoryImportLineError>();
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
 

@@ -9,6 +9,8 @@ public static class Topics
 
     public static string RosterImport(int importId) => $"roster-import:{importId}";
 
+    public static string HistoryImport(int importId) => $"history-import:{importId}";
+
     public const string Users = "users";
 
     public const string Teams = "teams";

@@ -20,6 +20,7 @@ public sealed class DatabaseInitializer(
     IOptions<DatabaseOptions> database,
     IOptions<SeedOptions> seed,
     IOptions<DemoOptions> demo,
+    DemoMode demoMode,
     DemoSessionSeeder demoSessions,
     DemoTrainingSeeder demoTraining,
     DemoPlanSeeder demoPlans,
@@ -55,7 +56,7 @@ public sealed class DatabaseInitializer(
         }
 
         await EnsureAdminAsync();
-        if (demo.Value.Enabled ?? environment.IsDevelopment())
+        if (demoMode.IsOn)
         {
             await EnsureDemoAsync(ct);
             await demoSessions.SeedAsync(DemoTeamName, ct);
@@ -111,8 +112,12 @@ public sealed class DatabaseInitializer(
     private async Task EnsureDemoAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.Teams.AnyAsync(t => t.Name == DemoTeamName, ct))
+        var existing = await db.Teams.FirstOrDefaultAsync(t => t.Name == DemoTeamName, ct);
+        if (existing is not null)
         {
+            // A demo team created before teams carried the flag.
+            existing.IsDemo = true;
+            await db.SaveChangesAsync(ct);
             return;
         }
 
@@ -120,7 +125,7 @@ public sealed class DatabaseInitializer(
         var coach = await EnsureUserAsync(DemoCoachEmail, "Casey Coach", password, Roles.Coach);
         var athleteUser = await EnsureUserAsync(DemoAthleteEmail, "Alex Runner", password, Roles.Athlete);
 
-        var team = new Team { Name = DemoTeamName, Sport = "Running", Description = "Demo squad: middle- and long-distance runners and triathletes." };
+        var team = new Team { Name = DemoTeamName, IsDemo = true, Sport = "Running", Description = "Demo squad: middle- and long-distance runners and triathletes." };
         team.Coaches.Add(new TeamCoach { UserId = coach.Id });
         var rng = new Random(2026);
         (string First, string Last, Sex Sex, string Sport, string Position)[] people =

@@ -26,5 +26,6 @@ internal static class SessionsRegistration
         services.AddScoped<SessionQueryService>();
         services.AddTransient<SessionImportJob>();
         services.AddScoped<HistoryImportService>();
+        services.AddTransient<HistoryImportJob>();
     }
 }

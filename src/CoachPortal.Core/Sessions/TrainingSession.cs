@@ -107,6 +107,9 @@ public class TrainingSession : IVersioned
     /// <summary>The model version that made the prediction.</summary>
     public int? PredictedClassModelVersionId { get; set; }
 
+    /// <summary>Made by the demo's simulator, never measured; only demo athletes in demo mode have such rows, and pages mark them.</summary>
+    public bool IsSimulated { get; set; }
+
     public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
 
     public Guid Version { get; set; }

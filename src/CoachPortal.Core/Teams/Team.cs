@@ -15,6 +15,9 @@ public class Team : IVersioned
 
     public bool IsArchived { get; set; }
 
+    /// <summary>The demo team of demo mode: the only team whose athletes may be given simulated history.</summary>
+    public bool IsDemo { get; set; }
+
     public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
 
     public Guid Version { get; set; }

@@ -46,6 +46,9 @@ public class WellnessCheckIn
 
     public string? Notes { get; set; }
 
+    /// <summary>Made by the demo's simulator, never measured; only demo athletes in demo mode have such rows, and pages mark them.</summary>
+    public bool IsSimulated { get; set; }
+
     public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
 
     public DateTime UpdatedUtc { get; set; } = DateTime.UtcNow;

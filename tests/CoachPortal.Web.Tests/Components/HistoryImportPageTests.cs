@@ -5,10 +5,14 @@ using CoachPortal.Core.Data;
 using CoachPortal.Core.Notifications;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Sessions;
+using CoachPortal.Core.Sessions.Files;
 using CoachPortal.Core.Sessions.History;
 using CoachPortal.Core.Teams;
 using CoachPortal.Web.Components.Shared;
 using CoachPortal.Web.Features.Sessions.History;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +32,7 @@ public sealed class HistoryImportPageTests : BunitContext, IAsyncLifetime
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "coachportal-bunit", Guid.NewGuid().ToString("N"));
     private readonly DbContextOptions<AppDbContext> _options;
+    private readonly QueuedJobs _jobs = new();
 
     public HistoryImportPageTests()
     {
@@ -40,7 +45,12 @@ public sealed class HistoryImportPageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(new ChangeNotifier());
         Services.AddSingleton<SessionChangePublisher>();
         Services.AddScoped<CurrentCaller>();
+        Services.AddSingleton<IFileStore>(sp => new DatabaseFileStore(sp.GetRequiredService<IDbContextFactory<AppDbContext>>()));
+        Services.AddSingleton(_jobs);
+        Services.AddSingleton<IBackgroundJobClient>(_jobs);
         Services.AddScoped<HistoryImportService>();
+        Services.AddTransient<HistoryImportJob>();
+        Services.AddLogging();
         AddAuthorization().SetAuthorized("admin@test.local").SetRoles(Roles.Admin).SetClaims(new Claim(ClaimTypes.NameIdentifier, "admin-1"));
         Render<MudPopoverProvider>();
         Render<MudSnackbarProvider>();
@@ -60,7 +70,7 @@ public sealed class HistoryImportPageTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
-    public async Task APmSysFileIsPreviewedImportedAndItsBadLineListed()
+    public async Task APmSysFileIsPreviewedQueuedAndItsResultAndBadLineShown()
     {
         int athleteId;
         await using (var db = new AppDbContext(_options))
@@ -80,11 +90,28 @@ public sealed class HistoryImportPageTests : BunitContext, IAsyncLifetime
         Assert.Contains("Refused", cut.Find("[data-testid=history-preview-table]").TextContent, StringComparison.Ordinal);
 
         cut.Find("[data-testid=history-run]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("Queued", cut.Find("[data-testid=history-status]").GetAttribute("data-status")));
+        var importId = Assert.Single(_jobs.ImportIds);
+        await Services.GetRequiredService<HistoryImportJob>().RunAsync(importId, CancellationToken.None);
 
         cut.WaitForAssertion(() => Assert.Contains("2 added", cut.Find("[data-testid=history-result]").TextContent, StringComparison.Ordinal));
         Assert.Contains("Line 3:", cut.Find("[data-testid=history-errors]").TextContent, StringComparison.Ordinal);
         await using var check = new AppDbContext(_options);
         Assert.Equal(2, await check.WellnessCheckIns.CountAsync(w => w.AthleteId == athleteId));
+    }
+
+    /// <summary>Records what the page queues, so the test runs the job itself, as the import queue would.</summary>
+    private sealed class QueuedJobs : IBackgroundJobClient
+    {
+        public List<int> ImportIds { get; } = [];
+
+        public string Create(Job job, IState state)
+        {
+            ImportIds.Add((int)job.Args[0]!);
+            return ImportIds.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        public bool ChangeState(string jobId, IState state, string expectedState) => true;
     }
 
     private sealed class Factory(DbContextOptions<AppDbContext> options) : IDbContextFactory<AppDbContext>

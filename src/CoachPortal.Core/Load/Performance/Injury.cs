@@ -28,5 +28,8 @@ public class Injury
 
     public string? EnteredByUserId { get; set; }
 
+    /// <summary>Made by the demo's simulator, never measured; only demo athletes in demo mode have such rows, and pages mark them.</summary>
+    public bool IsSimulated { get; set; }
+
     public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
 }

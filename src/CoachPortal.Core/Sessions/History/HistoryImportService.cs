@@ -1,9 +1,16 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using CoachPortal.Core.Athletes;
 using CoachPortal.Core.Data;
+using CoachPortal.Core.Jobs;
 using CoachPortal.Core.Notifications;
 using CoachPortal.Core.Security;
+using CoachPortal.Core.Sessions.Files;
 using CoachPortal.Core.Teams;
 using CoachPortal.Core.Wellness;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoachPortal.Core.Sessions.History;
@@ -13,10 +20,19 @@ namespace CoachPortal.Core.Sessions.History;
 /// (and administrators) import: mapping another app's scales is a coach's decision, and an athlete's own entries stay
 /// "today only". Lines become check-ins and session-RPE sessions through the check-in's validator; the good lines of a
 /// file are stored in one transaction, bad lines are reported by number, and lines already stored are skipped, so
-/// importing the same file twice adds nothing. Existing check-ins are never overwritten.
+/// importing the same file twice adds nothing. Existing check-ins are never overwritten. Start… queues a file as a
+/// background job (the page's path); Import… stores it in the call (scripts, tests and the evaluation command).
 /// </summary>
-public sealed class HistoryImportService(IDbContextFactory<AppDbContext> dbFactory, SessionChangePublisher changes, ChangeNotifier notifier, TimeProvider clock)
+public sealed class HistoryImportService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    IFileStore files,
+    IBackgroundJobClient jobs,
+    SessionChangePublisher changes,
+    ChangeNotifier notifier,
+    TimeProvider clock)
 {
+    private static readonly JsonSerializerOptions s_json = new() { Converters = { new JsonStringEnumConverter() } };
+
     /// <summary>Largest file accepted (5 MB is decades of daily reports).</summary>
     public const int MaxBytes = 5 * 1024 * 1024;
 
@@ -47,27 +63,8 @@ public sealed class HistoryImportService(IDbContextFactory<AppDbContext> dbFacto
         var athlete = await RequireImportAsync(db, caller, athleteId, ct);
         var zone = await AthleteClock.TimeZoneOfTeamAsync(db, athlete.TeamId, ct);
         var rows = Parse(() => HistoryCsvParser.ParseWellness(Checked(csv), mapping, zone));
-
-        var errors = Errors(rows);
-        var good = rows.Where(r => r.Value is not null).ToList();
-        var byDay = new Dictionary<DateOnly, WellnessInput>();
-        foreach (var row in good)
-        {
-            byDay[row.Date!.Value] = row.Value!;
-        }
-
-        var days = byDay.Keys.ToList();
-        var stored = (await db.WellnessCheckIns.Where(w => w.AthleteId == athleteId && days.Contains(w.Date)).Select(w => w.Date).ToListAsync(ct)).ToHashSet();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var added = 0;
-        foreach (var (day, input) in byDay.Where(d => !stored.Contains(d.Key)))
-        {
-            var checkIn = new WellnessCheckIn { AthleteId = athleteId, Date = day, CreatedUtc = now, UpdatedUtc = now };
-            input.ApplyTo(checkIn);
-            db.WellnessCheckIns.Add(checkIn);
-            added++;
-        }
-
+        var records = WellnessRecords(rows);
+        var added = await AddWellnessAsync(db, athleteId, records, clock.GetUtcNow().UtcDateTime, ct);
         await db.SaveChangesAsync(ct);
         if (added > 0)
         {
@@ -75,7 +72,7 @@ public sealed class HistoryImportService(IDbContextFactory<AppDbContext> dbFacto
             notifier.Publish(Topics.Team(athlete.TeamId));
         }
 
-        return new HistoryImportResult(added, good.Count - added, rows.Count(r => r.IsEmpty), errors);
+        return new HistoryImportResult(added, rows.Count(r => r.Value is not null) - added, rows.Count(r => r.IsEmpty), Errors(rows));
     }
 
     /// <summary>Imports a training log as session-RPE sessions; a session with the same start and length is already there.</summary>
@@ -85,20 +82,133 @@ public sealed class HistoryImportService(IDbContextFactory<AppDbContext> dbFacto
         var athlete = await RequireImportAsync(db, caller, athleteId, ct);
         var zone = await AthleteClock.TimeZoneOfTeamAsync(db, athlete.TeamId, ct);
         var rows = Parse(() => HistoryCsvParser.ParseSessions(Checked(csv), mapping, zone));
-
-        var good = rows.Where(r => r.Value is not null).Select(r => r.Value!).ToList();
-        var known = new HashSet<(DateTime, int)>();
-        if (good.Count > 0)
+        var records = SessionRecords(rows);
+        var added = await AddSessionsAsync(db, athleteId, records, clock.GetUtcNow().UtcDateTime, ct);
+        await db.SaveChangesAsync(ct);
+        if (added.Count > 0)
         {
-            var from = good.Min(s => s.StartUtc);
-            var to = good.Max(s => s.StartUtc);
-            known = (await db.TrainingSessions.Where(s => s.AthleteId == athleteId && s.StartUtc >= from && s.StartUtc <= to)
-                .Select(s => new { s.StartUtc, s.DurationSeconds }).ToListAsync(ct))
-                .Select(s => (s.StartUtc, s.DurationSeconds)).ToHashSet();
+            changes.OnSessionsChanged(athleteId, DateOnly.FromDateTime(added.Min(s => s.StartUtc)));
         }
 
+        return new HistoryImportResult(added.Count, rows.Count(r => r.Value is not null) - added.Count, rows.Count(r => r.IsEmpty), Errors(rows));
+    }
+
+    /// <summary>
+    /// Stores the file and queues its import on the import queue (<see cref="HistoryImportJob"/>); returns the
+    /// import's id for the progress view. The header and mapping are checked here, so a file that cannot be read at
+    /// all is refused at once.
+    /// </summary>
+    public async Task<int> StartWellnessAsync(Caller caller, int athleteId, string fileName, string csv, WellnessColumnMapping mapping, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var athlete = await RequireImportAsync(db, caller, athleteId, ct);
+        var zone = await AthleteClock.TimeZoneOfTeamAsync(db, athlete.TeamId, ct);
+        Parse(() => HistoryCsvParser.ParseWellness(HeaderOf(Checked(csv)), mapping, zone));
+        return await QueueAsync(db, caller, athleteId, HistoryImportKind.Wellness, fileName, csv, JsonSerializer.Serialize(mapping, s_json), ct);
+    }
+
+    /// <inheritdoc cref="StartWellnessAsync"/>
+    public async Task<int> StartSessionsAsync(Caller caller, int athleteId, string fileName, string csv, SessionColumnMapping mapping, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var athlete = await RequireImportAsync(db, caller, athleteId, ct);
+        var zone = await AthleteClock.TimeZoneOfTeamAsync(db, athlete.TeamId, ct);
+        Parse(() => HistoryCsvParser.ParseSessions(HeaderOf(Checked(csv)), mapping, zone));
+        return await QueueAsync(db, caller, athleteId, HistoryImportKind.Sessions, fileName, csv, JsonSerializer.Serialize(mapping, s_json), ct);
+    }
+
+    /// <summary>A queued import with its progress, and its result and refused lines once it has finished.</summary>
+    public async Task<HistoryImportView> GetAsync(Caller caller, int importId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var import = await db.HistoryImports.AsNoTracking().Include(h => h.Errors).Include(h => h.Athlete).FirstOrDefaultAsync(h => h.Id == importId, ct);
+        return import is null || !db.CanManageTeam(caller, import.Athlete!.TeamId)
+            ? throw new NotFoundException("Import not found.")
+            : HistoryImportView.From(import);
+    }
+
+    private async Task<int> QueueAsync(AppDbContext db, Caller caller, int athleteId, HistoryImportKind kind, string fileName, string csv, string mappingJson, CancellationToken ct)
+    {
+        var bytes = Encoding.UTF8.GetBytes(csv);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        await files.PutAsync(sha256, bytes, ct);
+        var import = new HistoryImport
+        {
+            AthleteId = athleteId,
+            RequestedByUserId = caller.UserId,
+            FileName = Path.GetFileName(fileName),
+            Kind = kind,
+            MappingJson = mappingJson,
+            Sha256 = sha256,
+            Status = HistoryImportStatus.Queued,
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.HistoryImports.Add(import);
+        await db.SaveChangesAsync(ct);
+
+        import.JobId = jobs.Enqueue<HistoryImportJob>(JobQueues.Import, j => j.RunAsync(import.Id, CancellationToken.None));
+        await db.SaveChangesAsync(ct);
+        return import.Id;
+    }
+
+    internal static WellnessColumnMapping WellnessMappingOf(string json) =>
+        JsonSerializer.Deserialize<WellnessColumnMapping>(json, s_json) ?? throw new FormatException("The stored wellness mapping is empty.");
+
+    internal static SessionColumnMapping SessionMappingOf(string json) =>
+        JsonSerializer.Deserialize<SessionColumnMapping>(json, s_json) ?? throw new FormatException("The stored session mapping is empty.");
+
+    /// <summary>The check-ins a file holds: one per local day, the day's last good line winning.</summary>
+    internal static List<KeyValuePair<DateOnly, WellnessInput>> WellnessRecords(IReadOnlyList<HistoryRow<WellnessInput>> rows)
+    {
+        var byDay = new Dictionary<DateOnly, WellnessInput>();
+        foreach (var row in rows.Where(r => r.Value is not null))
+        {
+            byDay[row.Date!.Value] = row.Value!;
+        }
+
+        return [.. byDay];
+    }
+
+    /// <summary>The sessions a file holds, each start and length once, in file order.</summary>
+    internal static List<ImportedSession> SessionRecords(IReadOnlyList<HistoryRow<ImportedSession>> rows)
+    {
+        var seen = new HashSet<(DateTime, int)>();
+        return [.. rows.Where(r => r.Value is not null).Select(r => r.Value!).Where(s => seen.Add((s.StartUtc, s.DurationSeconds)))];
+    }
+
+    /// <summary>Adds the check-ins of days not stored yet (never overwriting one) to the context; returns how many.</summary>
+    internal static async Task<int> AddWellnessAsync(AppDbContext db, int athleteId, IReadOnlyCollection<KeyValuePair<DateOnly, WellnessInput>> records, DateTime now, CancellationToken ct)
+    {
+        var days = records.Select(r => r.Key).ToList();
+        var stored = (await db.WellnessCheckIns.Where(w => w.AthleteId == athleteId && days.Contains(w.Date)).Select(w => w.Date).ToListAsync(ct)).ToHashSet();
+        var added = 0;
+        foreach (var (day, input) in records.Where(d => !stored.Contains(d.Key)))
+        {
+            var checkIn = new WellnessCheckIn { AthleteId = athleteId, Date = day, CreatedUtc = now, UpdatedUtc = now };
+            input.ApplyTo(checkIn);
+            db.WellnessCheckIns.Add(checkIn);
+            added++;
+        }
+
+        return added;
+    }
+
+    /// <summary>Adds the sessions whose start and length are not stored yet to the context; returns them.</summary>
+    internal static async Task<List<ImportedSession>> AddSessionsAsync(AppDbContext db, int athleteId, IReadOnlyCollection<ImportedSession> records, DateTime now, CancellationToken ct)
+    {
         var added = new List<ImportedSession>();
-        foreach (var session in good.Where(s => known.Add((s.StartUtc, s.DurationSeconds))))
+        if (records.Count == 0)
+        {
+            return added;
+        }
+
+        var from = records.Min(s => s.StartUtc);
+        var to = records.Max(s => s.StartUtc);
+        var known = (await db.TrainingSessions.Where(s => s.AthleteId == athleteId && s.StartUtc >= from && s.StartUtc <= to)
+            .Select(s => new { s.StartUtc, s.DurationSeconds }).ToListAsync(ct))
+            .Select(s => (s.StartUtc, s.DurationSeconds)).ToHashSet();
+        foreach (var session in records.Where(s => known.Add((s.StartUtc, s.DurationSeconds))))
         {
             db.TrainingSessions.Add(new TrainingSession
             {
@@ -110,18 +220,12 @@ public sealed class HistoryImportService(IDbContextFactory<AppDbContext> dbFacto
                 MovingSeconds = session.DurationSeconds,
                 Rpe = session.Rpe,
                 SessionRpeLoad = session.LoadAu,
-                CreatedUtc = clock.GetUtcNow().UtcDateTime,
+                CreatedUtc = now,
             });
             added.Add(session);
         }
 
-        await db.SaveChangesAsync(ct);
-        if (added.Count > 0)
-        {
-            changes.OnSessionsChanged(athleteId, DateOnly.FromDateTime(added.Min(s => s.StartUtc)));
-        }
-
-        return new HistoryImportResult(added.Count, good.Count - added.Count, rows.Count(r => r.IsEmpty), Errors(rows));
+        return added;
     }
 
     /// <summary>Imports PMSys's wellness.csv and srpe.csv (either may be null) with <see cref="PmSysPreset"/>.</summary>
@@ -133,7 +237,7 @@ public sealed class HistoryImportService(IDbContextFactory<AppDbContext> dbFacto
         return new HistoryImportSummary(wellness, sessions);
     }
 
-    private static async Task<Athlete> RequireImportAsync(AppDbContext db, Caller caller, int athleteId, CancellationToken ct)
+    internal static async Task<Athlete> RequireImportAsync(AppDbContext db, Caller caller, int athleteId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var athlete = await db.VisibleAthletes(caller).AsNoTracking().FirstOrDefaultAsync(a => a.Id == athleteId, ct)
@@ -141,6 +245,13 @@ public sealed class HistoryImportService(IDbContextFactory<AppDbContext> dbFacto
         return db.CanManageTeam(caller, athlete.TeamId)
             ? athlete
             : throw new ForbiddenException("Only the athlete's coaches may import their history.");
+    }
+
+    // The header line alone: enough to check the columns and the mapping before the file is queued.
+    private static string HeaderOf(string csv)
+    {
+        var end = csv.IndexOf('\n', StringComparison.Ordinal);
+        return end < 0 ? csv : csv[..end];
     }
 
     private static string Checked(string csv)
@@ -152,7 +263,7 @@ public sealed class HistoryImportService(IDbContextFactory<AppDbContext> dbFacto
     }
 
     // An unusable header or mapping refuses the whole file, with the reason for the form.
-    private static IReadOnlyList<HistoryRow<T>> Parse<T>(Func<IReadOnlyList<HistoryRow<T>>> parse)
+    internal static IReadOnlyList<HistoryRow<T>> Parse<T>(Func<IReadOnlyList<HistoryRow<T>>> parse)
         where T : class
     {
         try
@@ -165,7 +276,7 @@ public sealed class HistoryImportService(IDbContextFactory<AppDbContext> dbFacto
         }
     }
 
-    private static List<HistoryImportError> Errors<T>(IReadOnlyList<HistoryRow<T>> rows)
+    internal static List<HistoryImportError> Errors<T>(IReadOnlyList<HistoryRow<T>> rows)
         where T : class =>
         [.. rows.SelectMany(r => r.Errors.Select(e => new HistoryImportError(r.Line, e)))];
 }

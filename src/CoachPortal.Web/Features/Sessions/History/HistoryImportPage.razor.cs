@@ -1,4 +1,6 @@
 using System.Globalization;
+using CoachPortal.Core.Notifications;
+using CoachPortal.Core.Security;
 using CoachPortal.Core.Sessions.History;
 using CoachPortal.Core.Wellness;
 using CoachPortal.Web.Components.Shared;
@@ -9,10 +11,11 @@ using MudBlazor;
 namespace CoachPortal.Web.Features.Sessions.History;
 
 /// <summary>
-/// Upload, map, preview and import an athlete's history. The import runs in the request: a file is at most
-/// <see cref="HistoryImportService.MaxBytes"/> and is parsed and stored in one pass (a PMSys season takes well under a second).
+/// Upload, map, preview and import an athlete's history. The preview reads the first lines on the page; the import
+/// is queued as a background job, whose progress and per-line result the page follows through the notifier (and by
+/// polling, for a job that runs on another node).
 /// </summary>
-public partial class HistoryImportPage
+public partial class HistoryImportPage : IDisposable
 {
     private static readonly char[] s_delimiters = [',', ';', '\t'];
 
@@ -20,11 +23,15 @@ public partial class HistoryImportPage
     private bool _pmSys = true;
     private bool _busy;
     private string? _content;
+    private string _fileName = "history.csv";
+    private HistoryImportView? _import;
+    private IDisposable? _subscription;
+    private PeriodicTimer? _poll;
+    private readonly CancellationTokenSource _disposed = new();
     private IReadOnlyList<string> _columns = [];
     private WellnessForm _wellness = new();
     private SessionForm _sessions = new();
     private IReadOnlyList<PreviewLine>? _preview;
-    private HistoryImportResult? _result;
 
     [Parameter]
     public int AthleteId { get; set; }
@@ -46,9 +53,9 @@ public partial class HistoryImportPage
             await using var stream = e.File.OpenReadStream(HistoryImportService.MaxBytes);
             using var reader = new StreamReader(stream);
             _content = await reader.ReadToEndAsync();
+            _fileName = e.File.Name;
             _columns = HeaderOf(_content);
             _preview = null;
-            _result = null;
         }
         catch (IOException ex)
         {
@@ -60,7 +67,6 @@ public partial class HistoryImportPage
     {
         _kind = kind;
         _preview = null;
-        _result = null;
         return Task.CompletedTask;
     }
 
@@ -87,14 +93,66 @@ public partial class HistoryImportPage
         try
         {
             var caller = await CurrentCaller.GetAsync();
-            await Snackbar.TryAsync(async () => _result = _kind == HistoryKind.Wellness
-                ? await Imports.ImportWellnessAsync(caller, AthleteId, _content!, WellnessMapping())
-                : await Imports.ImportSessionsAsync(caller, AthleteId, _content!, SessionMapping()));
+            var id = 0;
+            if (await Snackbar.TryAsync(async () => id = _kind == HistoryKind.Wellness
+                ? await Imports.StartWellnessAsync(caller, AthleteId, _fileName, _content!, WellnessMapping())
+                : await Imports.StartSessionsAsync(caller, AthleteId, _fileName, _content!, SessionMapping())))
+            {
+                await WatchAsync(caller, id);
+            }
         }
         finally
         {
             _busy = false;
         }
+    }
+
+    private async Task WatchAsync(Caller caller, int importId)
+    {
+        _subscription?.Dispose();
+        _subscription = Notifier.Subscribe(Topics.HistoryImport(importId), () => InvokeAsync(() => RefreshAsync(caller, importId)));
+        await RefreshAsync(caller, importId);
+        // The job may run on another node whose notifications do not reach this one: poll as well until it ends.
+        _poll?.Dispose();
+        _poll = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        var poll = _poll;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                while (await poll.WaitForNextTickAsync(_disposed.Token) && _import is { IsFinished: false })
+                {
+                    await InvokeAsync(() => RefreshAsync(caller, importId));
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The page was closed.
+            }
+        });
+    }
+
+    private async Task RefreshAsync(Caller caller, int importId)
+    {
+        _import = await Imports.GetAsync(caller, importId);
+        StateHasChanged();
+    }
+
+    private static string StatusText(HistoryImportView v) => v.Status switch
+    {
+        HistoryImportStatus.Queued => "waiting to start…",
+        HistoryImportStatus.Running => string.Create(CultureInfo.InvariantCulture, $"importing, {v.ProcessedRecords} of {v.TotalRecords} records stored…"),
+        HistoryImportStatus.Succeeded => "finished.",
+        _ => "failed.",
+    };
+
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        _disposed.Dispose();
+        _poll?.Dispose();
+        _subscription?.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     private WellnessColumnMapping WellnessMapping() => _pmSys ? PmSysPreset.Wellness : new WellnessColumnMapping(

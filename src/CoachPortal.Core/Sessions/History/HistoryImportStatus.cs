@@ -1,0 +1,9 @@
+namespace CoachPortal.Core.Sessions.History;
+
+public enum HistoryImportStatus
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+}
