@@ -47,9 +47,28 @@ public sealed class ModelService(IDbContextFactory<AppDbContext> dbFactory, IBac
         return runId;
     }
 
-    /// <summary>Starts one run per forecast target and one of the session CNN with the defaults, for a first look on the demo team.</summary>
-    public async Task<IReadOnlyList<int>> TrainDemoModelsAsync(Caller caller, int teamId, CancellationToken ct = default)
+    /// <summary>Fewest check-ins in a team before its first models are worth training (40 training and 5 test samples, plus the window before them).</summary>
+    public const int MinCheckInsToTrain = 60;
+
+    /// <summary>
+    /// Starts one run per forecast target and one of the session CNN with the defaults, for a first look at a team's
+    /// models, on the records the team has. A team with fewer than <see cref="MinCheckInsToTrain"/> check-ins is told
+    /// so instead of queuing runs that would fail.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> TrainDefaultModelsAsync(Caller caller, int teamId, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(caller);
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            RequireManage(db, caller, ModelScope.Team, teamId);
+            var checkIns = await db.WellnessCheckIns.CountAsync(w => w.Athlete!.TeamId == teamId && !w.Athlete.IsArchived, ct);
+            if (checkIns < MinCheckInsToTrain)
+            {
+                throw new ValidationFailedException([new ValidationError("Team", string.Create(CultureInfo.InvariantCulture,
+                    $"This team has {checkIns} check-ins; the forecasts need at least {MinCheckInsToTrain}. Import the athletes' history (athlete page, Import history) or train once they have checked in for a few weeks."))]);
+            }
+        }
+
         var ids = new List<int>
         {
             await StartTrainingAsync(caller, new TrainingRunInput { Target = ForecastTarget.Readiness, Architecture = ModelKind.GruForecaster, TeamId = teamId }, ct),

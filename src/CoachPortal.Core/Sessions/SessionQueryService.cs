@@ -49,7 +49,7 @@ public sealed class SessionQueryService(IDbContextFactory<AppDbContext> dbFactor
             .Skip(Math.Max(0, filter.Page) * size).Take(size)
             .Select(s => new SessionRow(s.Id, s.StartUtc, s.Sport, s.Title, s.DurationSeconds, s.DistanceMeters,
                 s.AvgHeartRateBpm, s.AvgPowerWatts, s.Tss, s.HrTss, s.Rpe, s.SourceFileId,
-                s.SourceFile == null ? null : s.SourceFile.OriginalName, s.ClassLabel, s.PredictedClassLabel, s.PredictedClassConfidence))
+                s.SourceFile == null ? null : s.SourceFile.OriginalName, s.ClassLabel, s.PredictedClassLabel, s.PredictedClassConfidence, s.IsSimulated))
             .ToListAsync(ct);
         return new SessionListPage(items, total);
     }

@@ -17,4 +17,5 @@ public sealed record SessionRow(
     string? SourceFileName,
     string? ClassLabel = null,
     string? PredictedClassLabel = null,
-    double? PredictedClassConfidence = null);
+    double? PredictedClassConfidence = null,
+    bool IsSimulated = false);

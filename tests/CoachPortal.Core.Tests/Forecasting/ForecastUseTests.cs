@@ -39,7 +39,7 @@ public sealed class ForecastUseTests(ForecastUseTests.World fixture) : IClassFix
             Host.Settings["Jobs:Queues:2"] = "gpu";
             Host.Settings["Models:IntraOpThreads"] = "2";
             await Host.InitializeAsync();
-            await Host.Get<ModelDemoSeeder>().SeedHistoryAsync(Host.CoachA, Host.TeamA, days: 200);
+            await Host.Get<ModelDemoSeeder>().SeedUncheckedAsync(Host.TeamA, days: 200);
             var models = Host.Get<ModelService>();
             var runId = await models.StartTrainingAsync(Host.CoachA, new TrainingRunInput
             {

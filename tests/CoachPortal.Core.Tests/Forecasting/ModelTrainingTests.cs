@@ -28,7 +28,7 @@ public sealed class ModelTrainingTests(ModelTrainingTests.World fixture) : IClas
             Host.Settings["Jobs:Queues:0"] = "gpu";
             Host.Settings["Models:IntraOpThreads"] = "2";
             await Host.InitializeAsync();
-            await Host.Get<ModelDemoSeeder>().SeedHistoryAsync(Host.CoachA, Host.TeamA, days: 200);
+            await Host.Get<ModelDemoSeeder>().SeedUncheckedAsync(Host.TeamA, days: 200);
         }
 
         public Task DisposeAsync() => Host.DisposeAsync();

@@ -45,6 +45,7 @@ public sealed class DemoSessionSeeder(IDbContextFactory<AppDbContext> dbFactory,
             // About one session in seven is left unlabelled, for the session model to classify.
             session.ClassLabel = seed % 7 == 3 ? null : plan.Label;
             session.DeviceName = "Demo generator";
+            session.IsSimulated = true;
             session.Rpe = plan.Rpe;
             session.SessionRpeLoad = plan.Rpe * (session.DurationSeconds / 60.0); // Foster (2001)
             built[j] = session;

@@ -98,6 +98,7 @@ public sealed class DemoTrainingSeeder(IDbContextFactory<AppDbContext> dbFactory
                 checkIn.HrvRmssdMs = 48;
             }
 
+            checkIn.IsSimulated = true;
             db.WellnessCheckIns.Add(checkIn);
         }
     }
@@ -117,6 +118,7 @@ public sealed class DemoTrainingSeeder(IDbContextFactory<AppDbContext> dbFactory
                 Kind = kind.Name,
                 Unit = kind.Unit,
                 HigherIsBetter = kind.HigherIsBetter,
+                IsSimulated = true,
                 Value = Math.Round(kind.HigherIsBetter ? baseline * progress : baseline / progress, 0),
             });
         }
@@ -128,11 +130,11 @@ public sealed class DemoTrainingSeeder(IDbContextFactory<AppDbContext> dbFactory
         {
             if (name == "Freya")
             {
-                db.Injuries.Add(new Injury { AthleteId = id, Kind = InjuryKind.Injury, OnsetDate = today.AddDays(-60), BodyArea = "Calf", Severity = InjurySeverity.Moderate, DaysLost = 10, ReturnDate = today.AddDays(-50), Notes = "Calf strain in intervals." });
+                db.Injuries.Add(new Injury { AthleteId = id, Kind = InjuryKind.Injury, OnsetDate = today.AddDays(-60), BodyArea = "Calf", Severity = InjurySeverity.Moderate, DaysLost = 10, IsSimulated = true, ReturnDate = today.AddDays(-50), Notes = "Calf strain in intervals." });
             }
             else if (name == "Eitan")
             {
-                db.Injuries.Add(new Injury { AthleteId = id, Kind = InjuryKind.Illness, OnsetDate = today.AddDays(-20), BodyArea = "General/illness", Severity = InjurySeverity.Mild, DaysLost = 4, ReturnDate = today.AddDays(-16), Notes = "Upper-respiratory infection." });
+                db.Injuries.Add(new Injury { AthleteId = id, Kind = InjuryKind.Illness, OnsetDate = today.AddDays(-20), BodyArea = "General/illness", Severity = InjurySeverity.Mild, DaysLost = 4, IsSimulated = true, ReturnDate = today.AddDays(-16), Notes = "Upper-respiratory infection." });
             }
         }
     }

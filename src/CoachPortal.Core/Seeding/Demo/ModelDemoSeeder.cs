@@ -10,12 +10,16 @@ using Microsoft.EntityFrameworkCore;
 namespace CoachPortal.Core.Seeding.Demo;
 
 /// <summary>
-/// Gives a team a simulated past (sessions, daily check-ins, a weekly performance test, injuries) before its first
-/// real record, from the engine's <see cref="AthleteSimulator"/> (check-ins from <see cref="DemoWellness"/>, so they
-/// follow the loads), and computes its daily loads, so that every model kind has enough history to train on. Idempotent: athletes whose history already starts early enough are skipped.
+/// Gives the demo team a simulated past (sessions, daily check-ins, a weekly performance test, injuries) before its
+/// first record, from the engine's <see cref="AthleteSimulator"/> (check-ins from <see cref="DemoWellness"/>, so they
+/// follow the loads), and computes its daily loads, so that every model kind has enough history to train on. Only in
+/// demo mode and only for the demo team: a real team's models train on its real records, and simulated rows are
+/// marked (<c>IsSimulated</c>) wherever they appear. Idempotent: athletes whose history already starts early enough
+/// are skipped.
 /// </summary>
 public sealed class ModelDemoSeeder(
     IDbContextFactory<AppDbContext> dbFactory,
+    DemoMode demoMode,
     LoadRecomputeScheduler scheduler,
     LoadRecomputeJob loadJob,
     TimeProvider clock)
@@ -32,6 +36,35 @@ public sealed class ModelDemoSeeder(
             throw new ForbiddenException("You may add demo history only to the teams you coach.");
         }
 
+        if (!demoMode.IsOn || !await db.Teams.AnyAsync(t => t.Id == teamId && t.IsDemo, ct))
+        {
+            throw new ForbiddenException("Simulated history is only for the demo team in demo mode; a real team's models train on its own records.");
+        }
+
+        await SeedAsync(db, teamId, days, ct);
+    }
+
+    /// <summary>Whether the team may be given simulated history (demo mode and the demo team).</summary>
+    public async Task<bool> IsDemoTeamAsync(int teamId, CancellationToken ct = default)
+    {
+        if (!demoMode.IsOn)
+        {
+            return false;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Teams.AnyAsync(t => t.Id == teamId && t.IsDemo, ct);
+    }
+
+    /// <summary>The simulation itself, without the demo checks: for test worlds that need a trained model.</summary>
+    internal async Task SeedUncheckedAsync(int teamId, int days, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await SeedAsync(db, teamId, days, ct);
+    }
+
+    private async Task SeedAsync(AppDbContext db, int teamId, int days, CancellationToken ct)
+    {
         var athletes = await db.Athletes.Where(a => a.TeamId == teamId && !a.IsArchived).OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var wanted = today.AddDays(-days);
@@ -85,11 +118,13 @@ public sealed class ModelDemoSeeder(
                     Tss = Math.Round(day.Load, 1),
                     Rpe = Math.Clamp((int)Math.Round(day.Load / minutes * 6), 1, 10),
                     SessionRpeLoad = Math.Round(day.Load * 3, 0),
+                    IsSimulated = true,
                 });
             }
 
             if (!day.Unavailable)
             {
+                checkIns[day.Day].IsSimulated = true;
                 db.WellnessCheckIns.Add(checkIns[day.Day]);
             }
 
@@ -103,6 +138,7 @@ public sealed class ModelDemoSeeder(
                     Unit = "pts",
                     HigherIsBetter = true,
                     Value = Math.Round(day.ObservedPerformance, 2),
+                    IsSimulated = true,
                 });
             }
 
@@ -117,6 +153,7 @@ public sealed class ModelDemoSeeder(
                     DaysLost = 10,
                     ReturnDate = date.AddDays(10),
                     Notes = "Simulated.",
+                    IsSimulated = true,
                 });
             }
         }

@@ -39,6 +39,7 @@ public sealed partial class ModelsPage
     private TrainingRunInput _input = new();
     private string? _overrideReason;
     private bool _busy;
+    private bool _isDemoTeam;
     private bool _ready;
     private IDisposable? _subscription;
     private Timer? _poll;
@@ -83,6 +84,7 @@ public sealed partial class ModelsPage
         }
 
         _runs = await Models.ListRunsAsync(_caller, _teamId);
+        _isDemoTeam = await DemoSeeder.IsDemoTeamAsync(_teamId);
         _versions = await Models.ListVersionsAsync(_caller, _teamId);
         if (_selectedRun is not null)
         {
@@ -219,8 +221,16 @@ public sealed partial class ModelsPage
         await Snackbar.TryAsync(async () =>
         {
             await DemoSeeder.SeedHistoryAsync(_caller, _teamId);
-            await Models.TrainDemoModelsAsync(_caller, _teamId);
-        }, "Demo history added; one model per forecast and the session classifier are training.");
+            await Models.TrainDefaultModelsAsync(_caller, _teamId);
+        }, "Simulated demo history added (marked as simulated); one model per forecast and the session classifier are training.");
+        _busy = false;
+        await ReloadAsync();
+    }
+
+    private async Task TrainOwnDataAsync()
+    {
+        _busy = true;
+        await Snackbar.TryAsync(() => Models.TrainDefaultModelsAsync(_caller, _teamId), "One model per forecast and the session classifier are training on this team's records.");
         _busy = false;
         await ReloadAsync();
     }
