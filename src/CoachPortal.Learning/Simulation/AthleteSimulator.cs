@@ -32,12 +32,7 @@ public sealed class AthleteSimulator
         var o = Options;
         var random = new DeterministicRandom(seed);
         // wellness draws come from their own stream, so loads and injuries are the same whatever the wellness options
-        var moods = new DeterministicRandom(seed ^ 0x5DEECE66DUL);
-        double athleteWellness = o.WellnessBaseline + o.AthleteWellnessSpread * moods.NextGaussian();
-        double reportRate = moods.Uniform(o.ReportRateLow, o.ReportRateHigh);
-        double state = o.WellnessStateSpread * moods.NextGaussian();
-        double stateNoise = o.WellnessStateSpread * Math.Sqrt(1 - o.WellnessPersistence * o.WellnessPersistence);
-        int sickLeft = 0;
+        var moods = new WellnessProcess(o, new DeterministicRandom(seed ^ 0x5DEECE66DUL));
         double scale = random.Uniform(1 - o.AthleteLoadSpread, 1 + o.AthleteLoadSpread);
         double p0 = o.BasePerformance + random.Uniform(-10, 10);
         double fitnessDecay = Math.Exp(-1 / o.FitnessTimeConstantDays);
@@ -77,21 +72,36 @@ public sealed class AthleteSimulator
             double performance = p0 + o.FitnessGain * fitness - o.FatigueGain * fatigue;
             double observed = performance + o.PerformanceNoise * random.NextGaussian();
             double usualFatigue = o.WeeklyLoad * scale / 7 / (1 - fatigueDecay);
-            state = o.WellnessPersistence * state + stateNoise * moods.NextGaussian();
-            if (sickLeft == 0 && moods.NextDouble() < o.FloorSpellProbability)
-            {
-                sickLeft = 1 + (int)(-Math.Log(1 - moods.NextDouble()) * (o.FloorSpellDays - 1));
-            }
-
-            double wellness = sickLeft > 0
-                ? 0
-                : Math.Clamp(athleteWellness + state - o.WellnessPerFatigue * (fatigue - usualFatigue) + o.WellnessNoise * moods.NextGaussian(), 0, 10);
-            sickLeft = Math.Max(0, sickLeft - 1);
-            int? reported = moods.NextDouble() < reportRate ? (int)Math.Round(wellness) : null;
+            var (wellness, reported) = moods.Next(fatigue, usualFatigue);
             days.Add(new DailyRecord(day, load, fitness, fatigue, performance, observed, wellness, acwr, injury, unavailable, reported));
         }
 
         return new SimulatedAthlete(seed, scale, p0, days);
+    }
+
+    /// <summary>
+    /// Calibrated mornings for loads that come from elsewhere (an athlete's generated or logged sessions): the same
+    /// wellness as <see cref="Simulate"/>, with the fatigue state computed from <paramref name="dailyLoads"/> and the
+    /// athlete's usual fatigue from their mean. Each morning comes before that day's training. The same loads and
+    /// seed always give the same mornings.
+    /// </summary>
+    public IReadOnlyList<SimulatedWellness> Wellness(IReadOnlyList<double> dailyLoads, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(dailyLoads);
+        var process = new WellnessProcess(Options, new DeterministicRandom(seed ^ 0x5DEECE66DUL));
+        double decay = Math.Exp(-1 / Options.FatigueTimeConstantDays);
+        double usualFatigue = dailyLoads.DefaultIfEmpty(0).Average(l => Math.Max(0, l)) / (1 - decay);
+        // an athlete who starts logging was training before: start in the steady state of the first four weeks
+        double fatigue = dailyLoads.Take(28).DefaultIfEmpty(0).Average(l => Math.Max(0, l)) / (1 - decay);
+        var result = new List<SimulatedWellness>(dailyLoads.Count);
+        for (int day = 0; day < dailyLoads.Count; day++)
+        {
+            var (wellness, reported) = process.Next(fatigue, usualFatigue);
+            result.Add(new SimulatedWellness(day, wellness, reported));
+            fatigue = fatigue * decay + Math.Max(0, dailyLoads[day]);
+        }
+
+        return result;
     }
 
     /// <summary>Simulates a session of the given class, resampled to <paramref name="length"/> points.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using CoachPortal.Core.Forecasting;
 using CoachPortal.Core.Forecasting.Runs;
@@ -7,6 +8,8 @@ using CoachPortal.Core.Seeding;
 using CoachPortal.Core.Seeding.Demo;
 using CoachPortal.Core.Tests.Support;
 using CoachPortal.Learning;
+using CoachPortal.Learning.Forecasting;
+using CoachPortal.Learning.Simulation;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
@@ -69,25 +72,45 @@ public sealed class DemoForecastTests(DemoForecastTests.World fixture, ITestOutp
     }
 
     [Fact]
-    public async Task DemoCheckInsFollowTheSessionLoads()
+    public async Task DemoCheckInsLookLikeRealAthletes()
     {
-        // The morning after a heavy day reads lower than the morning after a rest day, on the demo team's own data.
+        // The demo's mornings come from the simulator calibrated on PMData (Thambawita et al., 2020), whose eight
+        // athletes show: mean 4.64, SD of athlete means 1.02, lag-1 autocorrelation 0.44, 6.3 % of reports at 0, and
+        // a weak pull of the load on the next morning (correlation -0.09; docs/benchmarks.md). Until the demo used the
+        // simulator, this test asked for the opposite: a morning after a heavy day a whole point below one after rest,
+        // which real athletes do not show. The bands allow for the demo's own eight athletes and loads.
         await using var db = _world.CreateDb();
         var ids = await db.Athletes.Where(a => a.TeamId == fixture.TeamId).Select(a => a.Id).ToListAsync();
         var loads = await db.DailyLoads.AsNoTracking().Where(l => ids.Contains(l.AthleteId)).ToDictionaryAsync(l => (l.AthleteId, l.Date), l => l.PrimaryLoad);
-        var checkIns = await db.WellnessCheckIns.AsNoTracking().Where(w => ids.Contains(w.AthleteId) && w.Readiness != null).ToListAsync();
-        var afterRest = new List<int>();
-        var afterHeavy = new List<int>();
-        foreach (var c in checkIns)
+        var checkIns = await db.WellnessCheckIns.AsNoTracking().Where(w => ids.Contains(w.AthleteId)).ToListAsync();
+        var series = new List<WellnessSeries>();
+        foreach (var athlete in checkIns.GroupBy(c => c.AthleteId))
         {
-            if (loads.TryGetValue((c.AthleteId, c.Date.AddDays(-1)), out var yesterday))
+            var first = athlete.Min(c => c.Date);
+            var one = new WellnessSeries(athlete.Key.ToString(CultureInfo.InvariantCulture), first, athlete.Max(c => c.Date).DayNumber - first.DayNumber + 1);
+            Array.Fill(one[WellnessChannel.Readiness], double.NaN);
+            foreach (var c in athlete.Where(c => c.Readiness is not null))
             {
-                (yesterday < 1 ? afterRest : yesterday > 90 ? afterHeavy : []).Add(c.Readiness!.Value);
+                one[WellnessChannel.Readiness][c.Date.DayNumber - first.DayNumber] = c.Readiness!.Value;
             }
+
+            for (var d = 0; d < one.Days; d++)
+            {
+                one[WellnessChannel.Load][d] = loads.GetValueOrDefault((athlete.Key, first.AddDays(d)));
+            }
+
+            series.Add(one);
         }
 
-        Assert.True(afterRest.Count > 50 && afterHeavy.Count > 50, $"{afterRest.Count} after rest, {afterHeavy.Count} after heavy days");
-        Assert.True(afterRest.Average() > afterHeavy.Average() + 0.8, $"after rest {afterRest.Average():0.00}, after heavy {afterHeavy.Average():0.00}");
+        var stats = WellnessStatistics.Of(series);
+        output.WriteLine(stats.ToString());
+        Assert.Equal(8, stats.Athletes);
+        Assert.InRange(stats.Mean, 3.5, 6.0);
+        Assert.InRange(stats.AthleteMeanSpread, 0.3, 2.0);
+        Assert.InRange(stats.Lag1Autocorrelation, 0.2, 0.7);
+        Assert.InRange(stats.FloorShare, 0.01, 0.15);
+        Assert.InRange(stats.LoadCoupling, -0.3, 0.1);
+        Assert.All(checkIns, c => Assert.True(c.IsSimulated));
     }
 
     [Fact]
@@ -96,16 +119,20 @@ public sealed class DemoForecastTests(DemoForecastTests.World fixture, ITestOutp
         double[] loads = [.. Enumerable.Range(0, 200).Select(d => d % 7 == 0 ? 0 : d % 7 == 5 ? 140 : 60.0)];
         var a = DemoWellness.CheckIns(1, new DateOnly(2026, 1, 1), loads, seed: 7);
         var b = DemoWellness.CheckIns(1, new DateOnly(2026, 1, 1), loads, seed: 7);
-        Assert.Equal(a.Select(c => c.Readiness), b.Select(c => c.Readiness));
-        Assert.All(a, c =>
+        Assert.Equal(a.Select(c => c?.Readiness), b.Select(c => c?.Readiness));
+        Assert.Equal(loads.Length, a.Count);
+        var reported = a.Where(c => c is not null).Select(c => c!).ToList();
+        Assert.InRange(reported.Count, loads.Length / 2, loads.Length);
+        Assert.All(reported, c =>
         {
-            Assert.InRange(c.Readiness!.Value, 1, 10);
+            Assert.InRange(c.Readiness!.Value, 0, 10);
             Assert.InRange(c.Fatigue!.Value, 1, 10);
             Assert.InRange(c.SleepHours!.Value, 4, 11);
+            Assert.True(c.IsSimulated);
         });
 
-        // Persistence is not enough: readiness moves from one day to the next with the load.
-        var changes = a.Zip(a.Skip(1), (x, y) => Math.Abs(x.Readiness!.Value - y.Readiness!.Value)).Average();
+        // Persistence is not enough: readiness moves from one reported day to the next.
+        var changes = reported.Zip(reported.Skip(1), (x, y) => Math.Abs(x.Readiness!.Value - y.Readiness!.Value)).Average();
         Assert.True(changes > 0.7, $"mean day-to-day change {changes:0.00}");
     }
 }

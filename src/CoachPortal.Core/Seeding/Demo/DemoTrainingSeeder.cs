@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CoachPortal.Core.Seeding.Demo;
 
 /// <summary>
-/// Fills the demo team with six weeks of check-ins that follow its sessions (<see cref="DemoWellness"/>), test
+/// Fills the demo team with six weeks of simulated check-ins over its sessions' loads (<see cref="DemoWellness"/>), test
 /// results and two injuries, and queues the daily-load computation of every demo athlete who has sessions but no
 /// loads yet. Idempotent: runs at each start and does only what is missing.
 /// </summary>
@@ -72,7 +72,7 @@ public sealed class DemoTrainingSeeder(IDbContextFactory<AppDbContext> dbFactory
 
     private static void AddCheckIns(AppDbContext db, int athleteId, string firstName, DateOnly today, double[] loads, Random rng)
     {
-        // Mornings follow the demo sessions (form, yesterday's load, sleep), so there is something to forecast.
+        // Mornings from the calibrated simulator over the demo sessions' loads; days without a report stay empty.
         var mornings = DemoWellness.CheckIns(athleteId, today.AddDays(-LoadDays), loads, seed: 3000 + athleteId);
         for (var d = CheckInDays - 1; d >= 0; d--)
         {
@@ -82,7 +82,11 @@ public sealed class DemoTrainingSeeder(IDbContextFactory<AppDbContext> dbFactory
                 continue;
             }
 
-            var checkIn = mornings[LoadDays - d];
+            if (mornings[LoadDays - d] is not { } checkIn)
+            {
+                continue;
+            }
+
             if (firstName == "Chidi" && d < 2)
             {
                 // Chidi's last two days are a clear drop below his own baseline.
@@ -98,7 +102,6 @@ public sealed class DemoTrainingSeeder(IDbContextFactory<AppDbContext> dbFactory
                 checkIn.HrvRmssdMs = 48;
             }
 
-            checkIn.IsSimulated = true;
             db.WellnessCheckIns.Add(checkIn);
         }
     }

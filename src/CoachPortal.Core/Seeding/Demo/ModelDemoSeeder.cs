@@ -11,8 +11,8 @@ namespace CoachPortal.Core.Seeding.Demo;
 
 /// <summary>
 /// Gives the demo team a simulated past (sessions, daily check-ins, a weekly performance test, injuries) before its
-/// first record, from the engine's <see cref="AthleteSimulator"/> (check-ins from <see cref="DemoWellness"/>, so they
-/// follow the loads), and computes its daily loads, so that every model kind has enough history to train on. Only in
+/// first record, from the engine's <see cref="AthleteSimulator"/> (check-ins from <see cref="DemoWellness"/>, calibrated
+/// on real athletes), and computes its daily loads, so that every model kind has enough history to train on. Only in
 /// demo mode and only for the demo team: a real team's models train on its real records, and simulated rows are
 /// marked (<c>IsSimulated</c>) wherever they appear. Idempotent: athletes whose history already starts early enough
 /// are skipped.
@@ -99,7 +99,7 @@ public sealed class ModelDemoSeeder(
 
     private static void AddDays(AppDbContext db, int athleteId, DateOnly start, SimulatedAthlete simulated)
     {
-        // Check-ins follow the simulated loads the way the demo team's recent ones follow its sessions.
+        // Mornings from the calibrated simulator over these loads, as for the demo team's recent sessions.
         var checkIns = DemoWellness.CheckIns(athleteId, start, [.. simulated.Days.Select(d => d.Load)], seed: 2000 + athleteId);
         foreach (var day in simulated.Days)
         {
@@ -122,10 +122,9 @@ public sealed class ModelDemoSeeder(
                 });
             }
 
-            if (!day.Unavailable)
+            if (!day.Unavailable && checkIns[day.Day] is { } checkIn)
             {
-                checkIns[day.Day].IsSimulated = true;
-                db.WellnessCheckIns.Add(checkIns[day.Day]);
+                db.WellnessCheckIns.Add(checkIn);
             }
 
             if (day.Day % 7 == 6 && !day.Unavailable)
