@@ -10,7 +10,8 @@ namespace CoachPortal.Bench;
 
 /// <summary>
 /// Next-day readiness and injury risk on real athletes (PMData, Thambawita et al., ACM MMSys 2020,
-/// doi:10.1145/3339825.3394926): each athlete's first 70 % of days train, the last 30 % test. Prints each model and
+/// doi:10.1145/3339825.3394926), imported through the coach's history import (<see cref="PmDataImport"/>): each
+/// athlete's first 70 % of days train, the last 30 % test. Prints each model and
 /// baseline, the ratio to the best baseline with its athlete-bootstrap interval, and the promotion verdicts.
 /// Usage: forecast --pmdata DIR [--seeds N].
 /// </summary>
@@ -27,7 +28,7 @@ internal static class ForecastCommand
             settings = settings with { Seeds = int.Parse(seeds, CultureInfo.InvariantCulture) };
         }
 
-        var series = PmDataSeries.Load(folder);
+        var series = PmDataImport.Load(folder);
         int TrainDays(WellnessSeries s) => (int)Math.Floor(s.Days * TrainShare);
         Console.WriteLine($"PMData (Thambawita et al., ACM MMSys 2020, doi:10.1145/3339825.3394926, CC BY 4.0): {series.Count} athletes, {series.Sum(s => s.Days)} days, first {TrainShare:P0} of each athlete's days train");
 
