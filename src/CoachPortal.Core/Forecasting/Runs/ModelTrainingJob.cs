@@ -6,6 +6,7 @@ using CoachPortal.Core.Forecasting.Baselines;
 using CoachPortal.Core.Forecasting.Datasets;
 using CoachPortal.Core.Notifications;
 using CoachPortal.Core.Sessions;
+using CoachPortal.Ingest.Text;
 using CoachPortal.Learning;
 using CoachPortal.Learning.Evaluation;
 using CoachPortal.Learning.Forecasting;
@@ -152,7 +153,7 @@ public sealed class ModelTrainingJob(
         });
 
         run.Device = trained.Device;
-        run.DeviceReason = Truncate(trained.DeviceReason, 1000);
+        run.DeviceReason = TextLimits.Truncate(trained.DeviceReason, 1000);
         return new ModelVersion
         {
             TrainingRunId = run.Id,
@@ -169,7 +170,7 @@ public sealed class ModelTrainingJob(
             HyperParametersJson = run.HyperParametersJson,
             NormalizationJson = JsonSerializer.Serialize(trained.Normalization),
             Device = trained.Device,
-            DeviceReason = Truncate(trained.DeviceReason, 1000),
+            DeviceReason = TextLimits.Truncate(trained.DeviceReason, 1000),
             TrainingSeconds = Math.Round(seconds, 2),
             MetricName = ForecastBaselines.MetricName(run.Target),
             TestError = modelMetrics.Primary,
@@ -259,12 +260,10 @@ public sealed class ModelTrainingJob(
 
     private static string? Meta(ModelScorer scorer, string key) => scorer.Metadata.TryGetValue(key, out var v) ? v : null;
 
-    private static string Truncate(string value, int max) => value.Length > max ? value[..max] : value;
-
     private async Task FinishAsync(AppDbContext db, TrainingRun run, TrainingRunStatus status, string? failure, int? versionId, CancellationToken ct)
     {
         run.Status = status;
-        run.FailureReason = failure is null ? null : Truncate(failure, 2000);
+        run.FailureReason = failure is null ? null : TextLimits.Truncate(failure, 2000);
         run.ModelVersionId = versionId;
         run.FinishedUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
@@ -373,7 +372,7 @@ public sealed class ModelTrainingJob(
         var best = baselineMetrics.MinBy(m => m.Primary)!;
 
         run.Device = model.Device.ToString();
-        run.DeviceReason = Truncate(model.DeviceReason, 1000);
+        run.DeviceReason = TextLimits.Truncate(model.DeviceReason, 1000);
         return new ModelVersion
         {
             TrainingRunId = run.Id,
@@ -398,7 +397,7 @@ public sealed class ModelTrainingJob(
                 trainingSpan = trainingPart.DataSpan,
             }),
             Device = model.Device.ToString(),
-            DeviceReason = Truncate(model.DeviceReason, 1000),
+            DeviceReason = TextLimits.Truncate(model.DeviceReason, 1000),
             TrainingSeconds = Math.Round(seconds, 2),
             MetricName = SessionClassBaselines.MetricName,
             TestError = modelMetrics.Primary,
