@@ -43,8 +43,21 @@ public static class DependencyInjection
     public const string SqliteMigrationsAssembly = "CoachPortal.Migrations.Sqlite";
     public const string SqlServerMigrationsAssembly = "CoachPortal.Migrations.SqlServer";
 
-    /// <summary>Database, Identity stores, feature services and the job client. Used by the web app and the worker.</summary>
+    /// <summary>
+    /// Database, Identity stores, feature services, the job client and the job server that <c>Jobs</c> describes
+    /// (none when <c>Jobs:RunServer</c> is false). Used by the web app.
+    /// </summary>
     public static IHostApplicationBuilder AddCoachPortalCore(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.AddCoachPortalCore(JobServerFromConfiguration(builder.Configuration));
+    }
+
+    /// <summary>
+    /// Database, Identity stores, feature services and the job client, with a job server serving exactly
+    /// <paramref name="jobServer"/>'s queues (none when null). Used by the worker, which names its own queues.
+    /// </summary>
+    public static IHostApplicationBuilder AddCoachPortalCore(this IHostApplicationBuilder builder, JobServerSettings? jobServer)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
@@ -114,7 +127,7 @@ public static class DependencyInjection
         services.AddTransient<ModelScoringJob>();
         services.AddHostedService<ModelScoringSchedule>();
 
-        AddJobs(builder, database.Provider, dataDirectory, sqlServer);
+        AddJobs(builder, database.Provider, dataDirectory, sqlServer, jobServer);
 
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database")
@@ -177,7 +190,7 @@ public static class DependencyInjection
         return dir;
     }
 
-    private static void AddJobs(IHostApplicationBuilder builder, DatabaseProvider provider, string dataDirectory, string? sqlServer)
+    private static void AddJobs(IHostApplicationBuilder builder, DatabaseProvider provider, string dataDirectory, string? sqlServer, JobServerSettings? server)
     {
         var jobs = builder.Configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
         var poll = TimeSpan.FromMilliseconds(Math.Max(50, jobs.PollIntervalMilliseconds));
@@ -203,18 +216,39 @@ public static class DependencyInjection
             }
         });
 
-        // Blank names come from a host that replaces the shared list with a shorter one (the worker).
-        // Read as given: binding appends configured entries to the option's default array instead of replacing it.
-        var configured = builder.Configuration.GetSection($"{JobsOptions.SectionName}:{nameof(JobsOptions.Queues)}").Get<string[]>() ?? [.. JobQueues.All];
-        var queues = configured.Where(q => !string.IsNullOrWhiteSpace(q)).Distinct(StringComparer.Ordinal).ToArray();
-        if (jobs.RunServer && queues.Length > 0)
+        if (server is not null)
         {
+            builder.Services.AddSingleton(server);
             builder.Services.AddHangfireServer(o =>
             {
-                o.Queues = queues;
-                o.WorkerCount = jobs.WorkerCount ?? Math.Max(2, Environment.ProcessorCount);
+                o.Queues = [.. server.Queues];
+                o.WorkerCount = server.WorkerCount;
                 o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
             });
+        }
+    }
+
+    /// <summary>The web app's job server as <c>Jobs</c> configures it; null when <c>Jobs:RunServer</c> is false.</summary>
+    public static JobServerSettings? JobServerFromConfiguration(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var jobs = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
+        if (!jobs.RunServer)
+        {
+            return null;
+        }
+
+        // Read as given: binding appends configured entries to the option's default array instead of replacing it.
+        // Arrays merge by index, so an entry set to empty (Jobs__Queues__2=) drops that queue of the shared list.
+        var key = $"{JobsOptions.SectionName}:{nameof(JobsOptions.Queues)}";
+        var queues = (configuration.GetSection(key).Get<string[]>() ?? [.. JobQueues.All]).Where(q => !string.IsNullOrWhiteSpace(q)).ToArray();
+        try
+        {
+            return new JobServerSettings(queues, jobs.WorkerCount ?? JobServerSettings.DefaultWorkerCount);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidOperationException($"{key}: {ex.Message}", ex);
         }
     }
 }

@@ -1,3 +1,4 @@
+using CoachPortal.Core;
 using CoachPortal.Core.Jobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -6,28 +7,31 @@ namespace CoachPortal.Worker;
 
 public static class DependencyInjection
 {
-    /// <summary>
-    /// Points the Core job server at the worker's queues. Configuration arrays merge by index, so the entries of the
-    /// shared Jobs:Queues beyond the worker's own are blanked (the Core server skips blank names).
-    /// </summary>
+    /// <summary>Core with a job server that serves exactly the worker's queues (section <c>Worker</c>), and no web.</summary>
     public static IHostApplicationBuilder AddCoachPortalWorker(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var queues = builder.Configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>()?.Queues is { Length: > 0 } q ? q : new WorkerOptions().Queues;
-        var unknown = queues.Except(JobQueues.All, StringComparer.Ordinal).ToList();
-        if (unknown.Count > 0)
-        {
-            throw new InvalidOperationException($"Worker:Queues names unknown queues: {string.Join(", ", unknown)} (known: {string.Join(", ", JobQueues.All)}).");
-        }
+        return builder.AddCoachPortalCore(JobServerOf(builder.Configuration));
+    }
 
-        var existing = builder.Configuration.GetSection($"{JobsOptions.SectionName}:Queues").GetChildren().Count();
-        var overrides = new Dictionary<string, string?> { [$"{JobsOptions.SectionName}:RunServer"] = "true" };
-        for (var i = 0; i < Math.Max(existing, queues.Length); i++)
+    /// <summary>The worker's job server as configured; fails at start with the key when a queue is unknown.</summary>
+    public static JobServerSettings JobServerOf(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        // Read as given: binding appends configured entries to the option's default array instead of replacing it.
+        var queues = configuration.GetSection($"{WorkerOptions.SectionName}:{nameof(WorkerOptions.Queues)}").Get<string[]>() is { Length: > 0 } q
+            ? q
+            : new WorkerOptions().Queues;
+        var workerCount = configuration.GetValue<int?>($"{WorkerOptions.SectionName}:{nameof(WorkerOptions.WorkerCount)}")
+            ?? configuration.GetValue<int?>($"{JobsOptions.SectionName}:{nameof(JobsOptions.WorkerCount)}")
+            ?? JobServerSettings.DefaultWorkerCount;
+        try
         {
-            overrides[$"{JobsOptions.SectionName}:Queues:{i}"] = i < queues.Length ? queues[i] : "";
+            return new JobServerSettings(queues, workerCount);
         }
-
-        builder.Configuration.AddInMemoryCollection(overrides);
-        return builder;
+        catch (ArgumentException ex)
+        {
+            throw new InvalidOperationException($"{WorkerOptions.SectionName}: {ex.Message}", ex);
+        }
     }
 }

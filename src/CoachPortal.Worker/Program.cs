@@ -5,5 +5,4 @@ using Microsoft.Extensions.Hosting;
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddRootConfiguration();
 builder.AddCoachPortalWorker();
-builder.AddCoachPortalCore();
 await builder.Build().RunAsync();

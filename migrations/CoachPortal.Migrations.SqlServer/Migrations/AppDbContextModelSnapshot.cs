@@ -247,9 +247,10 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
-                    b.Property<string>("MetricsJson")
+                    b.Property<string>("Metrics")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("MetricsJson");
 
                     b.Property<string>("NormalizationJson")
                         .IsRequired()
@@ -297,9 +298,10 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Property<int>("TestSamples")
                         .HasColumnType("int");
 
-                    b.Property<string>("TestSeriesJson")
+                    b.Property<string>("TestSeries")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("TestSeriesJson");
 
                     b.Property<int>("TrainSamples")
                         .HasColumnType("int");
@@ -363,9 +365,10 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
-                    b.Property<string>("LossHistoryJson")
+                    b.Property<string>("LossHistory")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("LossHistoryJson");
 
                     b.Property<int>("MaxEpochs")
                         .HasColumnType("int");

@@ -237,9 +237,10 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("MetricsJson")
+                    b.Property<string>("Metrics")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("MetricsJson");
 
                     b.Property<string>("NormalizationJson")
                         .IsRequired()
@@ -287,9 +288,10 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("TestSamples")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("TestSeriesJson")
+                    b.Property<string>("TestSeries")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TestSeriesJson");
 
                     b.Property<int>("TrainSamples")
                         .HasColumnType("INTEGER");
@@ -351,9 +353,10 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("LossHistoryJson")
+                    b.Property<string>("LossHistory")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("LossHistoryJson");
 
                     b.Property<int>("MaxEpochs")
                         .HasColumnType("INTEGER");

@@ -298,9 +298,9 @@ public sealed class ModelService(IDbContextFactory<AppDbContext> dbFactory, IBac
     private static IQueryable<ModelVersionView> Views(IQueryable<ModelVersion> versions) => versions.Select(v => new ModelVersionView(
         v.Id, v.TrainingRunId, v.Target, v.Architecture, v.Scope, v.TeamId, v.Status, v.DataSpan, v.DataHash, v.TrainSamples, v.TestSamples,
         v.HyperParametersJson, v.Device, v.DeviceReason, v.TrainingSeconds, v.MetricName, v.TestError, v.BestBaselineName, v.BestBaselineError,
-        v.MetricsJson, v.TestSeriesJson, v.PromotionOverrideReason, v.PromotedUtc, v.CreatedUtc));
+        v.Metrics, v.TestSeries, v.PromotionOverrideReason, v.PromotedUtc, v.CreatedUtc));
 
-    private static string Evidence(ModelVersion version) => PromotionEvidence.Read(version.MetricsJson) is { } decision
+    private static string Evidence(ModelVersion version) => version.Metrics.Promotion is { } decision
         ? decision.Reason
         : string.Create(CultureInfo.InvariantCulture, $"{version.MetricName} {version.TestError:F3} vs {version.BestBaselineError:F3}, judged before the interval rule");
 

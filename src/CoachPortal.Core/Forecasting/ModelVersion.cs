@@ -1,3 +1,4 @@
+using CoachPortal.Core.Forecasting.Results;
 using CoachPortal.Core.Teams;
 using CoachPortal.Learning;
 
@@ -57,11 +58,11 @@ public class ModelVersion
 
     public double BestBaselineError { get; set; }
 
-    /// <summary>All metrics of the model and every baseline on the test period, JSON.</summary>
-    public string MetricsJson { get; set; } = "{}";
+    /// <summary>All metrics of the model and every baseline on the test period (stored as JSON).</summary>
+    public ModelMetrics Metrics { get; set; } = ModelMetrics.Empty;
 
-    /// <summary>Predicted and actual values on the test period (capped), JSON, for the comparison chart.</summary>
-    public string TestSeriesJson { get; set; } = "[]";
+    /// <summary>Predicted and actual values on the test period (capped), for the comparison on the Models page (stored as JSON).</summary>
+    public ModelTestSeries TestSeries { get; set; } = ModelTestSeries.Empty;
 
     public byte[] OnnxBytes { get; set; } = [];
 
@@ -78,5 +79,5 @@ public class ModelVersion
     /// better than the best baseline with the athlete-bootstrap interval on the winning side. A lower test error alone
     /// is not enough, and a version without the judgement does not count as better.
     /// </summary>
-    public bool BeatsBaseline => PromotionEvidence.Read(MetricsJson)?.IsPromotable == true;
+    public bool BeatsBaseline => Metrics.Promotion?.IsPromotable == true;
 }

@@ -1,3 +1,4 @@
+using CoachPortal.Core.Forecasting.Results;
 using CoachPortal.Learning;
 using CoachPortal.Learning.Evaluation;
 
@@ -24,14 +25,14 @@ public sealed record ModelVersionView(
     double TestError,
     string BestBaselineName,
     double BestBaselineError,
-    string MetricsJson,
-    string TestSeriesJson,
+    ModelMetrics Metrics,
+    ModelTestSeries TestSeries,
     string? PromotionOverrideReason,
     DateTime? PromotedUtc,
     DateTime CreatedUtc)
 {
     /// <summary>The training job's promotion judgement (null for a version registered before the rule).</summary>
-    public PromotionDecision? Promotion => PromotionEvidence.Read(MetricsJson);
+    public PromotionDecision? Promotion => Metrics.Promotion;
 
     /// <summary>Promotable without a written reason (see <see cref="ModelVersion.BeatsBaseline"/>).</summary>
     public bool BeatsBaseline => Promotion?.IsPromotable == true;

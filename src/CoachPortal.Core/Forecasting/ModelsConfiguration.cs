@@ -1,3 +1,4 @@
+using CoachPortal.Core.Forecasting.Results;
 using CoachPortal.Core.Forecasting.Runs;
 using CoachPortal.Core.Forecasting.Scoring;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,8 @@ internal sealed class TrainingRunConfiguration : IEntityTypeConfiguration<Traini
         builder.Property(r => r.DeviceReason).HasMaxLength(1000);
         builder.Property(r => r.FailureReason).HasMaxLength(2000);
         builder.Property(r => r.RequestedByUserId).HasMaxLength(450);
+        builder.Property(r => r.LossHistory).HasColumnName("LossHistoryJson")
+            .HasConversion(ModelResultsJson.Converter<LossHistory>(), ModelResultsJson.Comparer<LossHistory>());
         builder.HasOne(r => r.Team).WithMany().HasForeignKey(r => r.TeamId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.TeamId, r.CreatedUtc });
     }
@@ -38,6 +41,11 @@ internal sealed class ModelVersionConfiguration : IEntityTypeConfiguration<Model
         builder.Property(v => v.BestBaselineName).HasMaxLength(40);
         builder.Property(v => v.PromotionOverrideReason).HasMaxLength(1000);
         builder.Property(v => v.PromotedByUserId).HasMaxLength(450);
+        // The columns keep their names from when the page parsed the JSON itself; the JSON is the same.
+        builder.Property(v => v.Metrics).HasColumnName("MetricsJson")
+            .HasConversion(ModelResultsJson.Converter<ModelMetrics>(), ModelResultsJson.Comparer<ModelMetrics>());
+        builder.Property(v => v.TestSeries).HasColumnName("TestSeriesJson")
+            .HasConversion(ModelResultsJson.Converter<ModelTestSeries>(), ModelResultsJson.Comparer<ModelTestSeries>());
         builder.Ignore(v => v.BeatsBaseline);
         builder.HasOne(v => v.Team).WithMany().HasForeignKey(v => v.TeamId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<TrainingRun>().WithMany().HasForeignKey(v => v.TrainingRunId).OnDelete(DeleteBehavior.Restrict);

@@ -72,11 +72,11 @@ public sealed class SessionQueryService(IDbContextFactory<AppDbContext> dbFactor
         return new SessionDetail(session, session.Athlete!.FullName, fileName, CanEdit: true, laps, series, db.CanManageTeam(caller, session.Athlete.TeamId));
     }
 
-
     /// <summary>
-    /// Sets RPE (1–10, or null) and comment, and recomputes the session-RPE load. Returns the new version.
+    /// Sets RPE (1–10, or null) and comment, and recomputes the session-RPE load (Foster 2001: RPE × the session's
+    /// duration in minutes). Reads only the session row, never its streams. Returns what changed, with the new version.
     /// </summary>
-    public async Task<Guid> UpdateFeedbackAsync(Caller caller, int sessionId, int? rpe, string? comment, Guid expectedVersion, CancellationToken ct = default)
+    public async Task<SessionFeedback> UpdateFeedbackAsync(Caller caller, int sessionId, int? rpe, string? comment, Guid expectedVersion, CancellationToken ct = default)
     {
         if (rpe is < 1 or > 10)
         {
@@ -91,25 +91,13 @@ public sealed class SessionQueryService(IDbContextFactory<AppDbContext> dbFactor
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var visible = db.VisibleAthletes(caller).Select(a => a.Id);
-        var session = await db.TrainingSessions.Include(s => s.Athlete)
+        var session = await db.TrainingSessions
             .FirstOrDefaultAsync(s => s.Id == sessionId && visible.Contains(s.AthleteId), ct)
             ?? throw new NotFoundException("Session not found.");
         db.Entry(session).Property(s => s.Version).OriginalValue = expectedVersion;
         session.Rpe = rpe;
         session.Comment = comment;
-        session.SessionRpeLoad = null;
-        if (rpe is { } r)
-        {
-            // Foster (2001): RPE × minutes of the session, as the analysis computes it at import.
-            var blob = await db.SessionStreams.AsNoTracking().FirstOrDefaultAsync(d => d.SessionId == sessionId, ct);
-            var metrics = blob is null ? null
-                : SessionBuilder.Analyze(StreamCodec.Decode(blob.Data, blob.Format), SessionBuilder.ProfileOf(session.Athlete!), session.Sport, r);
-            session.SessionRpeLoad = metrics?.SessionRpeLoad ?? Analytics.Sessions.SessionRpe.Load(r, session.DurationSeconds / 60.0);
-
-            // The analysis ran anyway: refresh the curves and zone times too (filling rows stored before they were kept).
-            SessionBuilder.ApplyCurves(session, metrics);
-        }
-
+        session.SessionRpeLoad = rpe is { } r ? SessionRpe.Load(r, session.DurationSeconds / 60.0) : null;
         try
         {
             await db.SaveChangesAsync(ct);
@@ -120,7 +108,7 @@ public sealed class SessionQueryService(IDbContextFactory<AppDbContext> dbFactor
         }
 
         changes.OnSessionsChanged(session.AthleteId, DateOnly.FromDateTime(session.StartUtc));
-        return session.Version;
+        return new SessionFeedback(session.Version, session.Rpe, session.Comment, session.SessionRpeLoad);
     }
 
     /// <summary>

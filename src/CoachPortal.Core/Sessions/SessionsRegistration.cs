@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace CoachPortal.Core.Sessions;
 
-/// <summary>Services of the sessions feature, called from <see cref="DependencyInjection.AddCoachPortalCore"/>.</summary>
+/// <summary>Services of the sessions feature, called from <see cref="DependencyInjection.AddCoachPortalCore(Microsoft.Extensions.Hosting.IHostApplicationBuilder, Jobs.JobServerSettings)"/>.</summary>
 internal static class SessionsRegistration
 {
     public static void AddSessions(IServiceCollection services, string dataDirectory)

@@ -1,3 +1,5 @@
+using CoachPortal.Ingest.Text;
+
 namespace CoachPortal.Ingest.Fit;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace CoachPortal.Ingest.Fit;
 /// </summary>
 public static class FitActivityEncoder
 {
+    // Product and sport names: the encoder's own bound on the string fields it writes.
+    private const int MaxTextLength = 100;
+
     /// <summary>Encodes <paramref name="activity"/>; its <see cref="Activity.StartTimeUtc"/> is required.</summary>
     public static byte[] Encode(Activity activity)
     {
@@ -26,7 +31,7 @@ public static class FitActivityEncoder
         };
         if (activity.Creator is { Length: > 0 } creator)
         {
-            fileId.Add(FitField.OfText(FitProfile.FileId.ProductName, Truncate(creator)));
+            fileId.Add(FitField.OfText(FitProfile.FileId.ProductName, creator.Truncate(MaxTextLength)));
         }
 
         w.Write(FitProfile.Messages.FileId, fileId);
@@ -38,7 +43,7 @@ public static class FitActivityEncoder
         };
         if (activity.Name is { Length: > 0 } name)
         {
-            sport.Add(FitField.OfText(FitProfile.SportMessage.Name, Truncate(name)));
+            sport.Add(FitField.OfText(FitProfile.SportMessage.Name, name.Truncate(MaxTextLength)));
         }
 
         w.Write(FitProfile.Messages.Sport, sport);
@@ -149,5 +154,4 @@ public static class FitActivityEncoder
     private static FitField Int(byte number, FitBaseType type, double value) =>
         double.IsNaN(value) || double.IsInfinity(value) ? FitField.Invalid(number, type) : FitField.Of(number, type, (long)Math.Round(value));
 
-    private static string Truncate(string s) => s.Length > 100 ? s[..100] : s;
 }

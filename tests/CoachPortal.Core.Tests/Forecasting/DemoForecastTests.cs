@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using CoachPortal.Core.Forecasting;
+using CoachPortal.Core.Forecasting.Results;
 using CoachPortal.Core.Forecasting.Runs;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Seeding;
@@ -61,12 +61,11 @@ public sealed class DemoForecastTests(DemoForecastTests.World fixture, ITestOutp
         var run = await models.GetRunAsync(fixture.Coach, runId);
         Assert.True(run.Status == TrainingRunStatus.Succeeded, run.FailureReason);
         var version = await models.GetVersionAsync(fixture.Coach, run.ModelVersionId!.Value);
-        using var metrics = JsonDocument.Parse(version.MetricsJson);
-        double Mae(string baseline) => metrics.RootElement.GetProperty("baselines").GetProperty(baseline).GetProperty("mae").GetDouble();
+        double Mae(string baseline) => version.Metrics.Baselines[baseline]["mae"];
         output.WriteLine(
             $"{target} {architecture}: {version.TrainSamples} train / {version.TestSamples} test samples, MAE model {version.TestError:0.000}, "
             + $"persistence {Mae("persistence"):0.000}, ewma {Mae("ewma"):0.000}, banister {Mae("banister"):0.000}; "
-            + $"training {version.TrainingSeconds:0.0} s, job {watch.Elapsed.TotalSeconds:0.0} s on {version.Device}, {metrics.RootElement.GetProperty("training")}");
+            + $"training {version.TrainingSeconds:0.0} s, job {watch.Elapsed.TotalSeconds:0.0} s on {version.Device}, {ModelResultsJson.Serialize(version.Metrics.Training!)}");
 
         Assert.True(version.TestError < Mae("persistence"), $"model {version.TestError:0.000} vs persistence {Mae("persistence"):0.000}");
     }

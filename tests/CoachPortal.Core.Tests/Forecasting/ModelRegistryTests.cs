@@ -1,5 +1,5 @@
-using System.Text.Json;
 using CoachPortal.Core.Forecasting;
+using CoachPortal.Core.Forecasting.Results;
 using CoachPortal.Core.Forecasting.Runs;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Tests.Support;
@@ -142,7 +142,7 @@ public sealed class ModelRegistryTests : IAsyncLifetime
             TestError = testError,
             BestBaselineName = "persistence",
             BestBaselineError = baselineError,
-            MetricsJson = judgement is null ? "{}" : JsonSerializer.Serialize(new { promotion = PromotionEvidence.ToJson(judgement) }),
+            Metrics = ModelMetrics.Empty with { Promotion = judgement },
             OnnxBytes = [1],
         };
         db.ModelVersions.Add(version);

@@ -53,13 +53,14 @@ public sealed class ModelTrainingTests(ModelTrainingTests.World fixture) : IClas
         var run = await WaitAsync(runId, r => r.Status is TrainingRunStatus.Succeeded or TrainingRunStatus.Failed or TrainingRunStatus.Cancelled);
         Assert.True(run.Status == TrainingRunStatus.Succeeded, run.FailureReason);
         Assert.True(run.Epoch >= 1);
-        Assert.NotEqual("[]", run.LossHistoryJson);
+        Assert.False(run.LossHistory.IsEmpty);
 
         var version = await models.GetVersionAsync(_world.CoachA, run.ModelVersionId!.Value);
         Assert.Equal("mae", version.MetricName);
-        Assert.Contains("persistence", version.MetricsJson, StringComparison.Ordinal);
-        Assert.Contains("ewma", version.MetricsJson, StringComparison.Ordinal);
-        Assert.Contains("banister", version.MetricsJson, StringComparison.Ordinal);
+        Assert.Contains("persistence", version.Metrics.Baselines.Keys);
+        Assert.Contains("ewma", version.Metrics.Baselines.Keys);
+        Assert.Contains("banister", version.Metrics.Baselines.Keys);
+        Assert.NotEmpty(version.TestSeries.Points);
         Assert.Equal(64, version.DataHash.Length);
         Assert.True(version.TestSamples > 0 && version.TrainSamples > version.TestSamples);
 

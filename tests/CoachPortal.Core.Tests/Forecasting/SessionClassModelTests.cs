@@ -2,6 +2,7 @@ using System.Text.Json;
 using CoachPortal.Core.Forecasting;
 using CoachPortal.Core.Forecasting.Baselines;
 using CoachPortal.Core.Forecasting.Datasets;
+using CoachPortal.Core.Forecasting.Results;
 using CoachPortal.Core.Forecasting.Runs;
 using CoachPortal.Core.Forecasting.Scoring;
 using CoachPortal.Core.Security;
@@ -58,22 +59,21 @@ public sealed class SessionClassModelTests(SessionClassModelTests.World fixture,
         var runId = await models.StartTrainingAsync(_world.CoachA, Cnn(_world.TeamA));
         var run = await WaitAsync(runId);
         Assert.True(run.Status == TrainingRunStatus.Succeeded, run.FailureReason);
-        Assert.NotEqual("[]", run.LossHistoryJson);
+        Assert.False(run.LossHistory.IsEmpty);
 
         var version = await models.GetVersionAsync(_world.CoachA, run.ModelVersionId!.Value);
-        output.WriteLine($"{version.TrainingSeconds} s, {version.TrainSamples}/{version.TestSamples}: {version.MetricsJson}");
+        output.WriteLine($"{version.TrainingSeconds} s, {version.TrainSamples}/{version.TestSamples}: {ModelResultsJson.Serialize(version.Metrics)}");
         Assert.Equal(ModelKind.SessionCnn, version.Architecture);
         Assert.Equal(SessionClassBaselines.MetricName, version.MetricName);
         Assert.True(version.TestSamples >= 10 && version.TrainSamples > version.TestSamples);
         Assert.Equal(64, version.DataHash.Length);
-        using var metrics = JsonDocument.Parse(version.MetricsJson);
-        var baselines = metrics.RootElement.GetProperty("baselines");
-        var majority = baselines.GetProperty(SessionClassBaselines.Majority).GetProperty("accuracy").GetDouble();
-        Assert.True(baselines.TryGetProperty(SessionClassBaselines.Logistic, out _));
-        var accuracy = metrics.RootElement.GetProperty("model").GetProperty("accuracy").GetDouble();
+        var baselines = version.Metrics.Baselines;
+        var majority = baselines[SessionClassBaselines.Majority]["accuracy"];
+        Assert.True(baselines.ContainsKey(SessionClassBaselines.Logistic));
+        var accuracy = version.Metrics.Model["accuracy"];
         Assert.True(accuracy > majority + 0.2, $"model accuracy {accuracy}, majority class {majority}");
 
-        var confusion = JsonSerializer.Deserialize<SessionClassConfusion>(version.TestSeriesJson)!;
+        var confusion = version.TestSeries.Confusion!;
         Assert.Equal(SessionClassLabels.All, confusion.Classes);
         Assert.Equal(version.TestSamples, confusion.Model.Sum(r => r.Sum()));
         Assert.Equal(version.TestSamples, confusion.Baseline.Sum(r => r.Sum()));

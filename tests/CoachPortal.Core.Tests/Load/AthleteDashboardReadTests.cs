@@ -1,11 +1,9 @@
-using System.Data.Common;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Load.Dashboard;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Tests.Support;
 using CoachPortal.Core.Wellness;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachPortal.Core.Tests.Load;
@@ -26,7 +24,7 @@ public sealed class AthleteDashboardReadTests(PortalTestHost world) : IClassFixt
         }
 
         var counter = new CommandCounter();
-        var factory = new CountingFactory(world.Services.GetRequiredService<DbContextOptions<AppDbContext>>(), counter);
+        var factory = new CountingDbContextFactory(world.Services.GetRequiredService<DbContextOptions<AppDbContext>>(), counter);
         var service = new AthleteDashboardService(factory, TimeProvider.System);
 
         var view = await service.GetAsync(world.CoachA, athlete, 42);
@@ -46,29 +44,5 @@ public sealed class AthleteDashboardReadTests(PortalTestHost world) : IClassFixt
         var athlete = await LoadTestData.NewAthleteAsync(world, world.CoachA, world.TeamA, "NotYours");
         var service = world.Get<AthleteDashboardService>();
         await Assert.ThrowsAsync<NotFoundException>(() => service.GetAsync(world.CoachB, athlete, 42));
-    }
-
-    private sealed class CommandCounter : DbCommandInterceptor
-    {
-        public List<string> Commands { get; } = [];
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Commands.Add(command.CommandText);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-    }
-
-    private sealed class CountingFactory(DbContextOptions<AppDbContext> options, CommandCounter counter) : IDbContextFactory<AppDbContext>
-    {
-        private readonly DbContextOptions<AppDbContext> _options = new DbContextOptionsBuilder<AppDbContext>(options).AddInterceptors(counter).Options;
-
-        public int Created { get; private set; }
-
-        public AppDbContext CreateDbContext()
-        {
-            Created++;
-            return new AppDbContext(_options);
-        }
     }
 }

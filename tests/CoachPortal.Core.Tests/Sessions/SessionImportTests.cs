@@ -166,7 +166,7 @@ public sealed class SessionImportTests(PortalTestHost world, ITestOutputHelper o
         var query = world.Get<SessionQueryService>();
         var before = (await query.GetAsync(world.AthleteA, sessionId)).Session;
 
-        var version = await query.UpdateFeedbackAsync(world.AthleteA, sessionId, 6, "Heavy legs", before.Version);
+        var version = (await query.UpdateFeedbackAsync(world.AthleteA, sessionId, 6, "Heavy legs", before.Version)).Version;
         var rated = (await query.GetAsync(world.CoachA, sessionId)).Session;
         Assert.Equal(6, rated.Rpe);
         Assert.Equal("Heavy legs", rated.Comment);

@@ -46,6 +46,9 @@ public sealed class PortalTestHost : IAsyncLifetime
 
     public int AthleteBProfile { get; private set; }
 
+    /// <summary>How the host is composed (default: Core as the web app adds it); the worker tests add the worker instead.</summary>
+    public Action<IHostApplicationBuilder> Compose { get; init; } = builder => builder.AddCoachPortalCore();
+
     /// <summary>Extra configuration (e.g. to run a job server) applied before the host is built.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
@@ -73,7 +76,7 @@ public sealed class PortalTestHost : IAsyncLifetime
             ["Demo:Enabled"] = "false",
         });
         builder.Configuration.AddInMemoryCollection(Settings);
-        builder.AddCoachPortalCore();
+        Compose(builder);
         _host = builder.Build();
         await using (var scope = _host.Services.CreateAsyncScope())
         {

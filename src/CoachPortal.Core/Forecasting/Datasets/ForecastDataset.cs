@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using CoachPortal.Learning;
 
 namespace CoachPortal.Core.Forecasting.Datasets;
@@ -100,21 +99,13 @@ public sealed class ForecastDataset
     /// <summary>SHA-256 of features, masks, targets and sample keys, hex.</summary>
     public string Hash()
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var f = new byte[Buffer.ByteLength(Features)];
-        Buffer.BlockCopy(Features, 0, f, 0, f.Length);
-        sha.AppendData(f);
-        var m = new byte[Buffer.ByteLength(Mask)];
-        Buffer.BlockCopy(Mask, 0, m, 0, m.Length);
-        sha.AppendData(m);
+        using var hash = DatasetHash.Of(Features, Mask);
         foreach (var s in Samples)
         {
-            sha.AppendData(BitConverter.GetBytes(s.History.AthleteId));
-            sha.AppendData(BitConverter.GetBytes(s.Date.DayNumber));
-            sha.AppendData(BitConverter.GetBytes(s.Target));
+            hash.Append(s.History.AthleteId).Append(s.Date.DayNumber).Append(s.Target);
         }
 
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
+        return hash.ToHex();
     }
 
     // A day before the first computed load has no training context worth learning from.

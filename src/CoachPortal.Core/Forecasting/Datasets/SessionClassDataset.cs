@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using CoachPortal.Analytics.Sessions;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Sessions;
@@ -104,20 +103,13 @@ public sealed class SessionClassDataset
     /// <summary>SHA-256 of features, masks, session ids and labels, hex.</summary>
     public string Hash()
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var f = new byte[Buffer.ByteLength(Features)];
-        Buffer.BlockCopy(Features, 0, f, 0, f.Length);
-        sha.AppendData(f);
-        var m = new byte[Buffer.ByteLength(Mask)];
-        Buffer.BlockCopy(Mask, 0, m, 0, m.Length);
-        sha.AppendData(m);
+        using var hash = DatasetHash.Of(Features, Mask);
         foreach (var s in Samples)
         {
-            sha.AppendData(BitConverter.GetBytes(s.SessionId));
-            sha.AppendData(BitConverter.GetBytes(s.Label));
+            hash.Append(s.SessionId).Append(s.Label);
         }
 
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
+        return hash.ToHex();
     }
 
     /// <summary>

@@ -4,8 +4,10 @@ using System.Text.Json;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Forecasting.Baselines;
 using CoachPortal.Core.Forecasting.Datasets;
+using CoachPortal.Core.Forecasting.Results;
 using CoachPortal.Core.Notifications;
 using CoachPortal.Core.Sessions;
+using CoachPortal.Ingest.Text;
 using CoachPortal.Learning;
 using CoachPortal.Learning.Evaluation;
 using CoachPortal.Learning.Forecasting;
@@ -57,7 +59,7 @@ public sealed class ModelTrainingJob(
 
         run.Status = TrainingRunStatus.Running;
         run.StartedUtc = clock.GetUtcNow().UtcDateTime;
-        run.LossHistoryJson = "[]";
+        run.LossHistory = LossHistory.Empty;
         await db.SaveChangesAsync(ct);
         Publish(run);
 
@@ -142,17 +144,11 @@ public sealed class ModelTrainingJob(
         var baseRate = binary ? data.Samples.Take(data.TrainCount).Average(s => s.Target) : double.NaN;
         var decision = PromotionEvidence.Judge(run.Target, test, predicted, baselines[best.Name], baseRate);
         var step = Math.Max(1, test.Count / MaxSeriesPoints);
-        var series = test.Select((s, i) => (s, i)).Where(p => p.i % step == 0).Select(p => new
-        {
-            date = p.s.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            athleteId = p.s.History.AthleteId,
-            actual = Math.Round(p.s.Target, 3),
-            predicted = Math.Round(predicted[p.i], 3),
-            baseline = Math.Round(baselines[best.Name][p.i], 3),
-        });
+        var series = test.Select((s, i) => (s, i)).Where(p => p.i % step == 0).Select(p => new TestSeriesPoint(
+            p.s.Date, p.s.History.AthleteId, Math.Round(p.s.Target, 3), Math.Round(predicted[p.i], 3), Math.Round(baselines[best.Name][p.i], 3)));
 
         run.Device = trained.Device;
-        run.DeviceReason = Truncate(trained.DeviceReason, 1000);
+        run.DeviceReason = TextLimits.Truncate(trained.DeviceReason, 1000);
         return new ModelVersion
         {
             TrainingRunId = run.Id,
@@ -169,26 +165,26 @@ public sealed class ModelTrainingJob(
             HyperParametersJson = run.HyperParametersJson,
             NormalizationJson = JsonSerializer.Serialize(trained.Normalization),
             Device = trained.Device,
-            DeviceReason = Truncate(trained.DeviceReason, 1000),
+            DeviceReason = TextLimits.Truncate(trained.DeviceReason, 1000),
             TrainingSeconds = Math.Round(seconds, 2),
             MetricName = ForecastBaselines.MetricName(run.Target),
             TestError = modelMetrics.Primary,
             BestBaselineName = best.Name,
             BestBaselineError = best.Primary,
-            MetricsJson = JsonSerializer.Serialize(new
+            Metrics = new ModelMetrics
             {
-                model = modelMetrics.Values,
-                baselines = baselineMetrics.ToDictionary(m => m.Name, m => m.Values),
-                training = trained.Training,
-                promotion = PromotionEvidence.ToJson(decision),
-            }),
-            TestSeriesJson = JsonSerializer.Serialize(series),
+                Model = modelMetrics.Values,
+                Baselines = baselineMetrics.ToDictionary(m => m.Name, m => m.Values),
+                Training = trained.Training,
+                Promotion = decision,
+            },
+            TestSeries = ModelTestSeries.Of(series),
             OnnxBytes = trained.Bytes,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };
     }
 
-    private sealed record TrainedForecast(byte[] Bytes, double[] Predicted, string Device, string DeviceReason, object Normalization, object Training);
+    private sealed record TrainedForecast(byte[] Bytes, double[] Predicted, string Device, string DeviceReason, object Normalization, TrainingSummary Training);
 
     // The window models (GRU, attention) on the portal's daily features, for every forecast target.
     private async Task<TrainedForecast> TrainWindowModelAsync(TrainingRun run, TrainingRunInput input, ForecastDataset data, bool binary, RunProgress progress, CancellationToken ct)
@@ -221,7 +217,7 @@ public sealed class ModelTrainingJob(
             targetStd = Meta(scorer, ModelMetadataKeys.TargetStd),
             trainingSpan = trainingPart.DataSpan,
         };
-        var training = new { model.Metrics.EpochsRun, model.Metrics.BestEpoch, model.Metrics.TrainingLoss, model.Metrics.ValidationLoss };
+        var training = new TrainingSummary { EpochsRun = model.Metrics.EpochsRun, BestEpoch = model.Metrics.BestEpoch, TrainingLoss = model.Metrics.TrainingLoss, ValidationLoss = model.Metrics.ValidationLoss };
         return new TrainedForecast(model.OnnxBytes, predicted, model.Device.ToString(), model.DeviceReason, normalization, training);
     }
 
@@ -253,18 +249,25 @@ public sealed class ModelTrainingJob(
             band = new[] { model.BandLow, model.BandHigh },
             trainingSpan = model.DataSpan,
         };
-        var training = new { cv.Folds, ValidationSamples = cv.Samples, Mode = cv.Mode.ToString(), cv.EwmaMae, cv.RoundedEwmaMae, cv.NetworkMae, model.TrainingSamples };
+        var training = new TrainingSummary
+        {
+            Folds = cv.Folds,
+            ValidationSamples = cv.Samples,
+            Mode = cv.Mode.ToString(),
+            EwmaMae = cv.EwmaMae,
+            RoundedEwmaMae = cv.RoundedEwmaMae,
+            NetworkMae = cv.NetworkMae,
+            TrainingSamples = model.TrainingSamples,
+        };
         return new TrainedForecast(model.ToBytes(), predicted, nameof(ExecutionDevice.Cpu), "the readiness ensemble is small: trained and scored on the CPU", normalization, training);
     }
 
     private static string? Meta(ModelScorer scorer, string key) => scorer.Metadata.TryGetValue(key, out var v) ? v : null;
 
-    private static string Truncate(string value, int max) => value.Length > max ? value[..max] : value;
-
     private async Task FinishAsync(AppDbContext db, TrainingRun run, TrainingRunStatus status, string? failure, int? versionId, CancellationToken ct)
     {
         run.Status = status;
-        run.FailureReason = failure is null ? null : Truncate(failure, 2000);
+        run.FailureReason = failure is null ? null : TextLimits.Truncate(failure, 2000);
         run.ModelVersionId = versionId;
         run.FinishedUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
@@ -294,7 +297,7 @@ public sealed class ModelTrainingJob(
         }
     }
 
-    private void SaveEpoch(int runId, TrainingProgress p, string history)
+    private void SaveEpoch(int runId, TrainingProgress p, LossHistory history)
     {
         using var db = dbFactory.CreateDbContext();
         db.TrainingRuns.Where(r => r.Id == runId).ExecuteUpdate(s => s
@@ -302,14 +305,14 @@ public sealed class ModelTrainingJob(
             .SetProperty(r => r.TrainingLoss, p.TrainingLoss)
             .SetProperty(r => r.ValidationLoss, p.ValidationLoss)
             .SetProperty(r => r.Device, p.Device.ToString())
-            .SetProperty(r => r.LossHistoryJson, history));
+            .SetProperty(r => r.LossHistory, history));
         notifier.Publish(ModelsTopics.Run(runId));
     }
 
     // Synchronous on the training thread (unlike Progress<T>), so epochs are stored in order.
     private sealed class RunProgress(ModelTrainingJob job, int runId) : IProgress<TrainingProgress>
     {
-        private readonly List<double?[]> _points = [];
+        private readonly List<LossPoint> _points = [];
 
         public void Report(TrainingProgress value)
         {
@@ -318,8 +321,8 @@ public sealed class ModelTrainingJob(
                 return;
             }
 
-            _points.Add([value.Epoch, Math.Round(value.TrainingLoss, 5), Math.Round(value.ValidationLoss.Value, 5)]);
-            job.SaveEpoch(runId, value, JsonSerializer.Serialize(_points));
+            _points.Add(new LossPoint(value.Epoch, Math.Round(value.TrainingLoss, 5), Math.Round(value.ValidationLoss.Value, 5)));
+            job.SaveEpoch(runId, value, new LossHistory([.. _points]));
         }
     }
 
@@ -373,7 +376,7 @@ public sealed class ModelTrainingJob(
         var best = baselineMetrics.MinBy(m => m.Primary)!;
 
         run.Device = model.Device.ToString();
-        run.DeviceReason = Truncate(model.DeviceReason, 1000);
+        run.DeviceReason = TextLimits.Truncate(model.DeviceReason, 1000);
         return new ModelVersion
         {
             TrainingRunId = run.Id,
@@ -398,22 +401,29 @@ public sealed class ModelTrainingJob(
                 trainingSpan = trainingPart.DataSpan,
             }),
             Device = model.Device.ToString(),
-            DeviceReason = Truncate(model.DeviceReason, 1000),
+            DeviceReason = TextLimits.Truncate(model.DeviceReason, 1000),
             TrainingSeconds = Math.Round(seconds, 2),
             MetricName = SessionClassBaselines.MetricName,
             TestError = modelMetrics.Primary,
             BestBaselineName = best.Name,
             BestBaselineError = best.Primary,
-            MetricsJson = JsonSerializer.Serialize(new
+            Metrics = new ModelMetrics
             {
-                model = modelMetrics.Values,
-                baselines = baselineMetrics.ToDictionary(m => m.Name, m => m.Values),
-                training = new { model.Metrics.EpochsRun, model.Metrics.BestEpoch, model.Metrics.TrainingLoss, model.Metrics.ValidationLoss, model.Metrics.ValidationAccuracy },
+                Model = modelMetrics.Values,
+                Baselines = baselineMetrics.ToDictionary(m => m.Name, m => m.Values),
+                Training = new TrainingSummary
+                {
+                    EpochsRun = model.Metrics.EpochsRun,
+                    BestEpoch = model.Metrics.BestEpoch,
+                    TrainingLoss = model.Metrics.TrainingLoss,
+                    ValidationLoss = model.Metrics.ValidationLoss,
+                    ValidationAccuracy = model.Metrics.ValidationAccuracy,
+                },
                 // judged on the error rate (a wrong class costs 1), athletes resampled like the forecasts
-                promotion = PromotionEvidence.ToJson(PromotionRule.JudgeForecast([.. data.Samples.Skip(data.TrainCount).Select((s, i) => new ForecastOutcome(
-                    s.AthleteId.ToString(CultureInfo.InvariantCulture), actual[i], predicted[i] == actual[i] ? actual[i] : actual[i] + 1, baselines[best.Name][i] == actual[i] ? actual[i] : actual[i] + 1))])),
-            }),
-            TestSeriesJson = JsonSerializer.Serialize(new SessionClassConfusion(
+                Promotion = PromotionRule.JudgeForecast([.. data.Samples.Skip(data.TrainCount).Select((s, i) => new ForecastOutcome(
+                    s.AthleteId.ToString(CultureInfo.InvariantCulture), actual[i], predicted[i] == actual[i] ? actual[i] : actual[i] + 1, baselines[best.Name][i] == actual[i] ? actual[i] : actual[i] + 1))]),
+            },
+            TestSeries = ModelTestSeries.Of(new SessionClassConfusion(
                 SessionClassLabels.All,
                 SessionClassBaselines.Confusion(predicted, actual),
                 best.Name,

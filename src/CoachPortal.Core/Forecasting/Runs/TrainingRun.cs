@@ -1,3 +1,4 @@
+using CoachPortal.Core.Forecasting.Results;
 using CoachPortal.Core.Teams;
 using CoachPortal.Learning;
 
@@ -34,8 +35,8 @@ public class TrainingRun
 
     public double? ValidationLoss { get; set; }
 
-    /// <summary>JSON array of epoch points [epoch, training loss, validation loss].</summary>
-    public string LossHistoryJson { get; set; } = "[]";
+    /// <summary>Losses epoch by epoch (stored as JSON).</summary>
+    public LossHistory LossHistory { get; set; } = LossHistory.Empty;
 
     public string? Device { get; set; }
 

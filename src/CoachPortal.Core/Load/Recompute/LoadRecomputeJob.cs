@@ -2,6 +2,7 @@ using CoachPortal.Analytics.Load;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Notifications;
 using CoachPortal.Core.Teams;
+using CoachPortal.Ingest.Text;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -47,8 +48,9 @@ public sealed class LoadRecomputeJob(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            var reason = ex.Message.Truncate(1000);
             await db.LoadRecomputeStates.Where(s => s.AthleteId == athleteId)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.FailureReason, ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message), CancellationToken.None);
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.FailureReason, reason), CancellationToken.None);
             throw;
         }
 

@@ -1,6 +1,7 @@
 using CoachPortal.Analytics.Sessions;
 using CoachPortal.Analytics.Workouts;
 using CoachPortal.Ingest.Fit;
+using CoachPortal.Ingest.Text;
 using CoachPortal.Ingest.Workouts;
 using IngestSport = CoachPortal.Ingest.Sport;
 
@@ -35,7 +36,7 @@ public static class WorkoutFitExporter
 
         return new Workout
         {
-            Name = name.Length > 30 ? name[..30] : name,
+            Name = name.Truncate(30),
             Sport = sport switch
             {
                 SessionSports.Running => IngestSport.Running,

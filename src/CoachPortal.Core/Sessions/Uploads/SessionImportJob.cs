@@ -4,6 +4,7 @@ using CoachPortal.Core.Data;
 using CoachPortal.Core.Sessions.Files;
 using CoachPortal.Ingest;
 using CoachPortal.Ingest.Archives;
+using CoachPortal.Ingest.Text;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -128,19 +129,19 @@ public sealed class SessionImportJob(
 
         await db.Entry(file).Collection(f => f.Entries).LoadAsync(ct);
         file.SessionCount = await db.TrainingSessions.CountAsync(s => s.SourceFileId == fileId, ct);
-        file.Warnings = Truncate(string.Join("\n", warnings.Distinct()), MaxWarningsLength);
+        file.Warnings = TextLimits.Truncate(string.Join("\n", warnings.Distinct()), MaxWarningsLength);
         var failures = file.Entries.Where(e => !e.Succeeded).ToList();
         if (file.Entries.Any(e => e.Succeeded))
         {
             await FinishAsync(db, file, UploadStatus.Imported, failures.Count == 0 ? null
-                : Truncate(string.Join("\n", failures.Select(e => $"{e.EntryName}: {e.Message}")), 2000), ct);
+                : TextLimits.Truncate(string.Join("\n", failures.Select(e => $"{e.EntryName}: {e.Message}")), 2000), ct);
         }
         else
         {
             var reason = failures.Count == 1 && entries.Count == 1 && failures[0].EntryName == file.OriginalName
                 ? failures[0].Message
                 : string.Join("\n", failures.Select(e => $"{e.EntryName}: {e.Message}"));
-            await FinishAsync(db, file, UploadStatus.Failed, Truncate(reason ?? "Nothing could be imported.", 2000), ct);
+            await FinishAsync(db, file, UploadStatus.Failed, TextLimits.Truncate(reason ?? "Nothing could be imported.", 2000), ct);
         }
 
         logger.LogInformation("Uploaded file {FileId}: {Sessions} sessions, {Failures} entries refused", fileId, file.SessionCount, failures.Count);
@@ -226,8 +227,8 @@ public sealed class SessionImportJob(
         session.SubSport = activity.SubSport == SubSport.Generic
             ? (activity.Sport is Sport.Generic or Sport.Running or Sport.Cycling or Sport.Swimming ? null : activity.Sport.ToString())
             : activity.SubSport.ToString();
-        session.Title = Truncate(activity.Name, 200);
-        session.DeviceName = Truncate(activity.Creator ?? creator, 120);
+        session.Title = TextLimits.Truncate(activity.Name, 200);
+        session.DeviceName = TextLimits.Truncate(activity.Creator ?? creator, 120);
         session.CreatedUtc = clock.GetUtcNow().UtcDateTime;
         session.Laps = SessionBuilder.LapsOf(activity.Laps, start);
 
@@ -247,10 +248,10 @@ public sealed class SessionImportJob(
         db.UploadEntryResults.Add(new UploadEntryResult
         {
             UploadedFileId = file.Id,
-            EntryName = Truncate(entryName, 260)!,
+            EntryName = TextLimits.Truncate(entryName, 260),
             Succeeded = sessionId is not null,
             SessionId = sessionId,
-            Message = Truncate(message, 2000),
+            Message = TextLimits.Truncate(message, 2000),
         });
         await db.SaveChangesAsync(ct);
     }
@@ -311,5 +312,4 @@ public sealed class SessionImportJob(
             $"The import needs about {neededBytes >> 20} MB and the heap has less free; it will be retried."));
     }
 
-    private static string? Truncate(string? s, int max) => s is null || s.Length <= max ? s : s[..max];
 }

@@ -3,6 +3,7 @@ using CoachPortal.Core.Data;
 using CoachPortal.Core.Jobs;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Sessions.Files;
+using CoachPortal.Ingest.Text;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -53,7 +54,7 @@ public sealed class SessionImportService(
         {
             AthleteId = athleteId,
             UploadedByUserId = caller.UserId,
-            OriginalName = name.Length > 260 ? name[..260] : name,
+            OriginalName = name.Truncate(260),
             SizeBytes = content.LongLength,
             Sha256 = hash,
             Status = UploadStatus.Stored,

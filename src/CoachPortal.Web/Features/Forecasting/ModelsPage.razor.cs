@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using CoachPortal.Core.Forecasting;
 using CoachPortal.Core.Forecasting.Baselines;
+using CoachPortal.Core.Forecasting.Results;
 using CoachPortal.Core.Forecasting.Runs;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Teams;
@@ -109,11 +109,11 @@ public sealed partial class ModelsPage
     private void SelectRun(TrainingRun run)
     {
         _selectedRun = run;
-        var points = JsonSerializer.Deserialize<double?[][]>(run.LossHistoryJson) ?? [];
+        var points = run.LossHistory.Points;
         _lossSeries =
         [
-            new ChartSeries("training loss", [.. points.Select(p => (object?)new { x = p[0], y = p[1] })]),
-            new ChartSeries("validation loss", [.. points.Select(p => (object?)new { x = p[0], y = p[2] })]),
+            new ChartSeries("training loss", [.. points.Select(p => (object?)new { x = p.Epoch, y = p.TrainingLoss })]),
+            new ChartSeries("validation loss", [.. points.Select(p => (object?)new { x = p.Epoch, y = p.ValidationLoss })]),
         ];
     }
 
@@ -122,22 +122,21 @@ public sealed partial class ModelsPage
         _selectedVersion = version;
         _confusion = null;
         _testSeries = [];
-        if (version.Target == ForecastTarget.SessionClass)
+        if (version.TestSeries.Confusion is { } confusion)
         {
-            _confusion = JsonSerializer.Deserialize<SessionClassConfusion>(version.TestSeriesJson);
+            _confusion = confusion;
             return;
         }
 
-        using var doc = JsonDocument.Parse(version.TestSeriesJson);
-        var rows = doc.RootElement.EnumerateArray().ToList();
-        var athlete = rows.Count > 0 ? rows[0].GetProperty("athleteId").GetInt32() : 0;
-        var mine = rows.Where(r => r.GetProperty("athleteId").GetInt32() == athlete).ToList();
-        object? Point(JsonElement r, string name) => new { x = r.GetProperty("date").GetString(), y = r.GetProperty(name).GetDouble() };
+        var rows = version.TestSeries.Points;
+        var athlete = rows.Count > 0 ? rows[0].AthleteId : 0;
+        var mine = rows.Where(r => r.AthleteId == athlete).ToList();
+        object? Point(TestSeriesPoint r, double y) => new { x = r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), y };
         _testSeries =
         [
-            new ChartSeries("actual", [.. mine.Select(r => Point(r, "actual"))]),
-            new ChartSeries("model", [.. mine.Select(r => Point(r, "predicted"))]),
-            new ChartSeries(version.BestBaselineName, [.. mine.Select(r => Point(r, "baseline"))]),
+            new ChartSeries("actual", [.. mine.Select(r => Point(r, r.Actual))]),
+            new ChartSeries("model", [.. mine.Select(r => Point(r, r.Predicted))]),
+            new ChartSeries(version.BestBaselineName, [.. mine.Select(r => Point(r, r.Baseline))]),
         ];
     }
 
@@ -163,6 +162,14 @@ public sealed partial class ModelsPage
         { } p when version.Target == ForecastTarget.InjuryRisk => string.Create(CultureInfo.InvariantCulture, $"AUC {p.Estimate:F2} (95 % {p.Low:F2}–{p.High:F2}), Brier skill {p.BrierSkill:F2}"),
         { } p => string.Create(CultureInfo.InvariantCulture, $"× {p.Estimate:F3} of the baseline (95 % {p.Low:F3}–{p.High:F3})"),
     };
+
+    // "model mae 0.512, rmse 0.700 · ewma mae 0.530, rmse 0.721 · …", lower is better for each.
+    private static string MetricsLine(ModelMetrics metrics)
+    {
+        static string Values(IReadOnlyDictionary<string, double> values) =>
+            string.Join(", ", values.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Key} {v.Value:F3}")));
+        return string.Join(" · ", metrics.Baselines.Select(b => $"{b.Key} {Values(b.Value)}").Prepend($"model {Values(metrics.Model)}"));
+    }
 
     private static string TargetName(ForecastTarget target) => target switch
     {
