@@ -17,7 +17,8 @@ public static class SecurityHeaders
         ArgumentNullException.ThrowIfNull(context);
         if (context.Items[NonceKey] is not string nonce)
         {
-            nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+            // Hex, not base64: the page writes the nonce HTML-encoded, and an encoded '+' or '/' would not match.
+            nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             context.Items[NonceKey] = nonce;
         }
 

@@ -13,8 +13,8 @@ public static class SignInRateLimiting
 {
     private const string AccountKey = "CoachPortal.RateLimitAccount";
 
-    /// <summary>The form field that names the account on each limited form.</summary>
-    private static readonly string[] s_accountFields = ["Input.Email"];
+    /// <summary>Identity's cookie that carries a half-finished sign-in to the second-factor pages.</summary>
+    private const string TwoFactorCookie = "Identity.TwoFactorUserId";
 
     public static IServiceCollection AddSignInRateLimiting(this IServiceCollection services)
     {
@@ -57,18 +57,9 @@ public static class SignInRateLimiting
     {
         app.Use(static async (context, next) =>
         {
-            var request = context.Request;
-            if (IsLimited(request) && HttpMethods.IsPost(request.Method) && request.HasFormContentType)
+            if (IsLimited(context.Request) && await AccountOfAsync(context) is { Length: > 0 } account)
             {
-                var form = await request.ReadFormAsync(context.RequestAborted);
-                foreach (var field in s_accountFields)
-                {
-                    if (form[field].ToString() is { Length: > 0 } account)
-                    {
-                        context.Items[AccountKey] = account.Trim().ToUpperInvariant();
-                        break;
-                    }
-                }
+                context.Items[AccountKey] = account;
             }
 
             await next(context);
@@ -104,6 +95,36 @@ public static class SignInRateLimiting
         return HttpMethods.IsPost(request.Method)
             && !page.Equals("Logout", StringComparison.OrdinalIgnoreCase)
             && !page.StartsWith("Manage", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// What a request tries to get into: the invitation its link names, the half-finished sign-in a second-factor
+    /// code is for, or the e-mail typed into a sign-in or reset form.
+    /// </summary>
+    private static async Task<string?> AccountOfAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.Path.StartsWithSegments("/invite", StringComparison.OrdinalIgnoreCase))
+        {
+            return "invite" + request.Path.Value;
+        }
+
+        if (request.Path.Value?.Contains("/LoginWith", StringComparison.OrdinalIgnoreCase) == true
+            && request.Cookies[TwoFactorCookie] is { Length: > 0 } pending)
+        {
+            return "2fa:" + pending;
+        }
+
+        if (HttpMethods.IsPost(request.Method) && request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(context.RequestAborted);
+            if (form["Input.Email"].ToString() is { Length: > 0 } email)
+            {
+                return "email:" + email.Trim().ToUpperInvariant();
+            }
+        }
+
+        return null;
     }
 
     private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) => new()

@@ -5,7 +5,10 @@ using CoachPortal.Core.Data;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Teams;
 using CoachPortal.Core.Users;
+using Hangfire;
+using Hangfire.InMemory;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +52,20 @@ public sealed partial class SecurityHost : IAsyncLifetime
             {
                 b.UseSetting(key, value);
             }
+
+            // Hangfire's configuration is process-wide (storage, activator, log provider): configuring it here would
+            // take the job server of the browser suite's portal from under it. This host runs no jobs.
+            b.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<IGlobalConfiguration>(new NoGlobalConfiguration());
+                services.AddSingleton<JobStorage>(_ =>
+                {
+                    // The storage asks Hangfire's process-wide log provider for a logger, which may belong to a
+                    // portal already disposed; this host logs nothing of Hangfire's.
+                    Hangfire.Logging.LogProvider.SetCurrentLogProvider(new SilentLogProvider());
+                    return new InMemoryStorage();
+                });
+            });
         });
         _factory.StartServer();
         using var scope = Services.CreateScope();
@@ -109,6 +126,18 @@ public sealed partial class SecurityHost : IAsyncLifetime
         {
             // The temp folder is cleaned eventually.
         }
+    }
+
+    private sealed class NoGlobalConfiguration : IGlobalConfiguration;
+
+    private sealed class SilentLogProvider : Hangfire.Logging.ILogProvider
+    {
+        public Hangfire.Logging.ILog GetLogger(string name) => new SilentLog();
+    }
+
+    private sealed class SilentLog : Hangfire.Logging.ILog
+    {
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
     }
 
     [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"")]

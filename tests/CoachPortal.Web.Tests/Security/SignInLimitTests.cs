@@ -39,6 +39,42 @@ public sealed class SignInLimitTests : IClassFixture<SecurityHost>
     }
 }
 
+/// <summary>One account is limited on its own, whichever addresses the attempts come from.</summary>
+public sealed class AccountLimitTests
+{
+    [Fact]
+    public async Task AttemptsAgainstOneAccountAreLimitedWhileOthersStillGetThrough()
+    {
+        var host = new SecurityHost();
+        host.Settings["SignInLimits:PermitsPerAddress"] = "1000";
+        host.Settings["SignInLimits:PermitsPerAccount"] = "3";
+        await host.InitializeAsync();
+        try
+        {
+            using var client = host.CreateClient();
+            var statuses = new List<HttpStatusCode>();
+            for (var i = 0; i < 4; i++)
+            {
+                using var response = await SecurityHost.PostLoginAsync(client, "Target@Sec.Test", "Wrong-Password-1");
+                statuses.Add(response.StatusCode);
+            }
+
+            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+            using (var sameAccount = await SecurityHost.PostLoginAsync(client, " target@sec.test", "Wrong-Password-1"))
+            {
+                Assert.Equal(HttpStatusCode.TooManyRequests, sameAccount.StatusCode);
+            }
+
+            using var other = await SecurityHost.PostLoginAsync(client, "someone.else@sec.test", "Wrong-Password-1");
+            Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+    }
+}
+
 /// <summary>Timings need the machine to themselves: this collection runs after the others, alone.</summary>
 [CollectionDefinition(nameof(TimingSuite), DisableParallelization = true)]
 public sealed class TimingSuite;
