@@ -5,6 +5,7 @@
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- fuzz [--timestamps] [--minutes N] [--seed S] FILE|DIR...
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- forecast --pmdata DIR [--seeds N]
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- simulator --pmdata DIR
+//   dotnet run -c Release --project bench/CoachPortal.Bench -- zipbomb [concurrent] [gigabytes]
 using CoachPortal.Bench;
 
 return args.FirstOrDefault() switch
@@ -15,11 +16,12 @@ return args.FirstOrDefault() switch
     "curves" => CurveBenchmark.Run(args[1..]),
     "forecast" => ForecastCommand.Run(args[1..]),
     "simulator" => SimulatorCommand.Run(args[1..]),
+    "zipbomb" => ZipBombBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: CoachPortal.Bench fit FILE... | pmc | curves | fuzz ... | forecast --pmdata DIR | simulator --pmdata DIR");
+    Console.Error.WriteLine("usage: CoachPortal.Bench fit FILE... | pmc | curves | fuzz ... | forecast --pmdata DIR | simulator --pmdata DIR | zipbomb [concurrent] [gigabytes]");
     return 2;
 }

@@ -8,7 +8,7 @@ namespace CoachPortal.Ingest;
 
 /// <summary>
 /// The single entry point for uploaded files: sniffs the format from the bytes (and the file name for CSV) and
-/// decodes FIT, TCX, GPX, CSV or a zip of them into normalised activities.
+/// decodes FIT, TCX, GPX, CSV, a gzip of one or a zip of them into normalised activities.
 /// </summary>
 public static class ActivityDecoder
 {
@@ -26,10 +26,11 @@ public static class ActivityDecoder
         {
             ActivityFileFormat.Fit => FitActivityDecoder.Decode(data, options),
             ActivityFileFormat.Zip => ZipActivityDecoder.Decode(data, options),
+            ActivityFileFormat.Gzip => GzipActivityDecoder.Decode(fileName, data, options),
             ActivityFileFormat.Tcx => TcxDecoder.Decode(data, options),
             ActivityFileFormat.Gpx => GpxDecoder.Decode(data, options),
             ActivityFileFormat.Csv => CsvActivityDecoder.Decode(data, options),
-            _ => throw new ActivityFormatException(ActivityFileFormat.Unknown, $"Unrecognised file format{(fileName is null ? string.Empty : $" for \"{Path.GetFileName(fileName)}\"")}: not FIT, TCX, GPX, CSV or zip."),
+            _ => throw new ActivityFormatException(ActivityFileFormat.Unknown, $"Unrecognised file format{(fileName is null ? string.Empty : $" for \"{Path.GetFileName(fileName)}\"")}: not FIT, TCX, GPX, CSV, zip or gzip."),
         };
     }
 
@@ -50,9 +51,14 @@ public static class ActivityDecoder
             return ActivityFileFormat.Fit;
         }
 
-        if (data.Length >= 4 && data[0] == (byte)'P' && data[1] == (byte)'K' && data[2] == 3 && data[3] == 4)
+        if (BoundedInflater.IsZip(data))
         {
             return ActivityFileFormat.Zip;
+        }
+
+        if (BoundedInflater.IsGzip(data))
+        {
+            return ActivityFileFormat.Gzip;
         }
 
         var extension = Path.GetExtension(fileName ?? string.Empty).ToUpperInvariant();
@@ -74,6 +80,7 @@ public static class ActivityDecoder
             ".GPX" => ActivityFileFormat.Gpx,
             ".CSV" or ".TXT" => ActivityFileFormat.Csv,
             ".ZIP" => ActivityFileFormat.Zip,
+            ".GZ" => ActivityFileFormat.Gzip,
             _ => ActivityFileFormat.Unknown,
         };
     }

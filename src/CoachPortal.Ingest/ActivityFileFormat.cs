@@ -20,4 +20,7 @@ public enum ActivityFileFormat
 
     /// <summary>A zip archive of any of the other formats.</summary>
     Zip,
+
+    /// <summary>One gzip-compressed FIT, TCX, GPX or CSV file; decoded results carry the inner format.</summary>
+    Gzip,
 }

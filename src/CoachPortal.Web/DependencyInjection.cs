@@ -7,6 +7,7 @@ using CoachPortal.Web.Components.Shared;
 using CoachPortal.Web.Features.Forecasting;
 using CoachPortal.Web.Features.Plans;
 using CoachPortal.Web.Features.Sessions;
+using CoachPortal.Web.Security;
 using Hangfire;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -28,6 +29,11 @@ public static class DependencyInjection
             o.SnackbarConfiguration.VisibleStateDuration = 6000;
         });
 
+        services.AddTransportSecurity(builder.Configuration);
+        services.AddSignInRateLimiting();
+        // Cookies are Secure whenever the request came over HTTPS (directly or, with forwarded headers, at the proxy).
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
@@ -44,6 +50,7 @@ public static class DependencyInjection
             o.AccessDeniedPath = "/Account/AccessDenied";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             // A signed-in user who may not open a page gets a 403 with the portal's "access denied" page
             // (re-executed below), not a 200 after a redirect.
             o.Events.OnRedirectToAccessDenied = context =>
@@ -52,7 +59,7 @@ public static class DependencyInjection
                 return Task.CompletedTask;
             };
         });
-        new IdentityBuilder(typeof(ApplicationUser), typeof(IdentityRole), services).AddSignInManager();
+        new IdentityBuilder(typeof(ApplicationUser), typeof(IdentityRole), services).AddSignInManager<TimingSafeSignInManager>();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
 
         services.AddAuthorizationBuilder()
@@ -77,6 +84,8 @@ public static class DependencyInjection
     public static WebApplication UseCoachPortalWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         if (app.Environment.IsDevelopment())
         {
             app.UseMigrationsEndPoint();
@@ -86,6 +95,10 @@ public static class DependencyInjection
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
         }
+
+        // Redirects only where an HTTPS port is known (configured or listened on); plain-HTTP test hosts pass through.
+        app.UseHttpsRedirection();
+        app.UseSignInRateLimiting();
 
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseAuthentication();

@@ -10,6 +10,7 @@ namespace CoachPortal.Web.Tests;
 
 /// <summary>The athlete dashboard's charts as the browser draws them.</summary>
 [Collection(nameof(BrowserSuite))]
+[AssertNoCspViolations]
 public sealed class DashboardFlowTests(PortalServer server)
 {
     [SkippableFact]

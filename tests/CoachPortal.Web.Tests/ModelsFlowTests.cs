@@ -11,6 +11,7 @@ namespace CoachPortal.Web.Tests;
 
 /// <summary>A coach trains the session classifier from the Models page and compares it with its baselines.</summary>
 [Collection(nameof(BrowserSuite))]
+[AssertNoCspViolations]
 public sealed class ModelsFlowTests(PortalServer server)
 {
     [SkippableFact]

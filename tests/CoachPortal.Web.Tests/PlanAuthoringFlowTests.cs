@@ -14,6 +14,7 @@ namespace CoachPortal.Web.Tests;
 
 /// <summary>A coach writes a workout, builds a template around it, assigns it to a team and sees the personalised plans.</summary>
 [Collection(nameof(BrowserSuite))]
+[AssertNoCspViolations]
 public sealed class PlanAuthoringFlowTests(PortalServer server)
 {
     private async Task<(int TeamId, int AthleteId)> SeedCoachedTeamAsync(string teamName)

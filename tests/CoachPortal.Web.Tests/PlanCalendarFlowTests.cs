@@ -17,6 +17,7 @@ namespace CoachPortal.Web.Tests;
 
 /// <summary>The plan calendar and Today page in a real browser: a coach drags a session, an athlete reports one on a phone.</summary>
 [Collection(nameof(BrowserSuite))]
+[AssertNoCspViolations]
 public sealed class PlanCalendarFlowTests(PortalServer server)
 {
     private T Get<T>()

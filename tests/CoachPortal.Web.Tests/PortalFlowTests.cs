@@ -5,6 +5,7 @@ namespace CoachPortal.Web.Tests;
 
 /// <summary>The walking skeleton's user journeys, in a real browser against the real server.</summary>
 [Collection(nameof(BrowserSuite))]
+[AssertNoCspViolations]
 public sealed class PortalFlowTests(PortalServer server)
 {
     [SkippableFact]

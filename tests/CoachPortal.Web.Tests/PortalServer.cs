@@ -59,6 +59,9 @@ public sealed class PortalServer : IAsyncLifetime
             b.UseSetting("Seed:AdminPassword", Password);
             b.UseSetting("Demo:Enabled", "false");
             b.UseSetting("Jobs:PollIntervalMilliseconds", "200");
+            // The journeys sign in many times from one address; the limits themselves have their own tests.
+            b.UseSetting("SignInLimits:PermitsPerAddress", "10000");
+            b.UseSetting("SignInLimits:PermitsPerAccount", "10000");
         });
         _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
@@ -101,6 +104,17 @@ public sealed class PortalServer : IAsyncLifetime
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1366, Height = 900 },
         });
         context.SetDefaultTimeout(20_000);
+        // Chromium reports a blocked script, style, image or connection in the console; the page also repeats each
+        // securitypolicyviolation event there, so nothing the policy blocks goes unseen.
+        context.Console += (_, message) =>
+        {
+            if (CspViolations.IsViolation(message.Text))
+            {
+                CspViolations.Record($"{message.Page?.Url}: {message.Text}");
+            }
+        };
+        await context.AddInitScriptAsync(
+            "document.addEventListener('securitypolicyviolation', e => console.error('securitypolicyviolation: ' + e.violatedDirective + ' ' + e.blockedURI));");
         return await context.NewPageAsync();
     }
 

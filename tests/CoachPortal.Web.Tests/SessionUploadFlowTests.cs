@@ -4,6 +4,7 @@ namespace CoachPortal.Web.Tests;
 
 /// <summary>Uploading device files in a real browser: good files become sessions, a broken one says why.</summary>
 [Collection(nameof(BrowserSuite))]
+[AssertNoCspViolations]
 public sealed class SessionUploadFlowTests(PortalServer server)
 {
     [SkippableFact]

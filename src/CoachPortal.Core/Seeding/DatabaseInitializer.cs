@@ -101,12 +101,44 @@ public sealed class DatabaseInitializer(
         Check(await users.AddToRoleAsync(admin, Roles.Admin));
         if (generated)
         {
-            logger.LogWarning("Created the first admin {Email} with the generated password {Password} (shown once; change it after signing in)", email, password);
+            // Never into the log: logs are shipped, kept and read by more people than the owner of this machine.
+            var file = WriteAdminPasswordFile(password);
+            logger.LogWarning("Created the first admin {Email}; its generated password is in {File}, readable only by this account (sign in, change it, delete the file)", email, file);
         }
         else
         {
             logger.LogInformation("Created the first admin {Email}", email);
         }
+    }
+
+    /// <summary>Name of the file, in the data folder, that holds a generated first-admin password.</summary>
+    public const string AdminPasswordFileName = "admin-password.txt";
+
+    private string WriteAdminPasswordFile(string password)
+    {
+        var directory = Path.IsPathRooted(database.Value.DataDirectory)
+            ? database.Value.DataDirectory
+            : Path.Combine(environment.ContentRootPath, database.Value.DataDirectory);
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, AdminPasswordFileName);
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var writer = new StreamWriter(path, options))
+        {
+            writer.WriteLine(password);
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            // The create mode applies only to a new file; an old one keeps its mode unless reset.
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return path;
     }
 
     private async Task EnsureDemoAsync(CancellationToken ct)

@@ -13,7 +13,8 @@ public sealed class SeedOptions
 
     /// <summary>
     /// Its password; keep it in user secrets or the environment, never in a committed file. When unset in
-    /// Development a random one is generated and logged once; elsewhere start-up fails.
+    /// Development a random one is generated and written to <c>admin-password.txt</c> in the data folder, readable
+    /// only by the account running the portal (never to the log); elsewhere start-up fails.
     /// </summary>
     public string? AdminPassword { get; set; }
 }

@@ -10,6 +10,7 @@ namespace CoachPortal.Core.Users;
 public sealed class UserAdminService(
     IDbContextFactory<AppDbContext> dbFactory,
     UserManager<ApplicationUser> users,
+    AppDbContext identityDb,
     ChangeNotifier notifier,
     TimeProvider clock)
 {
@@ -76,7 +77,7 @@ public sealed class UserAdminService(
             throw new ValidationFailedException([new ValidationError("Roles", "You cannot remove your own Admin role; ask another admin.")]);
         }
 
-        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("User not found.");
+        var user = await FindCurrentAsync(userId);
         var current = await users.GetRolesAsync(user);
         Check(await users.RemoveFromRolesAsync(user, current.Except(roles)), "Roles");
         Check(await users.AddToRolesAsync(user, roles.Except(current)), "Roles");
@@ -94,7 +95,7 @@ public sealed class UserAdminService(
             throw new ValidationFailedException([new ValidationError("Lock", "You cannot lock your own account.")]);
         }
 
-        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("User not found.");
+        var user = await FindCurrentAsync(userId);
         Check(await users.SetLockoutEnabledAsync(user, true), "Lock");
         Check(await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null), "Lock");
         if (!locked)
@@ -104,6 +105,18 @@ public sealed class UserAdminService(
 
         await users.UpdateSecurityStampAsync(user);
         notifier.Publish(Topics.Users);
+    }
+
+    /// <summary>
+    /// The account as stored now. The identity store's context lives as long as the admin's circuit, and an account it
+    /// tracks may have changed since (failed sign-ins, a lockout): saving the stale copy would fail its concurrency
+    /// check, and an admin could not unlock it.
+    /// </summary>
+    private async Task<ApplicationUser> FindCurrentAsync(string userId)
+    {
+        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("User not found.");
+        await identityDb.Entry(user).ReloadAsync();
+        return user;
     }
 
     public async Task<IReadOnlyDictionary<string, int>> AccountsByRoleAsync(Caller caller, CancellationToken ct = default)

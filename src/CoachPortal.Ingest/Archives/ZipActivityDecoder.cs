@@ -120,60 +120,53 @@ public static class ZipActivityDecoder
                     continue;
                 }
 
-                byte[] bytes;
                 try
                 {
-                    bytes = Inflate(entry, limits, ref total);
+                    results.Add(DecodeEntry(entry, name, options, ref total));
                 }
                 catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException)
                 {
                     results.Add(new ArchiveEntryResult(name, null, new ActivityFormatException(ActivityFileFormat.Zip, "the entry is corrupt: " + e.Message, e)));
-                    continue;
-                }
-
-                if (bytes.Length >= 4 && bytes[0] == (byte)'P' && bytes[1] == (byte)'K' && bytes[2] == 3 && bytes[3] == 4)
-                {
-                    results.Add(new ArchiveEntryResult(name, null, new ActivityFormatException(ActivityFileFormat.Zip, "refused: nested archives are not accepted.")));
-                    continue;
-                }
-
-                try
-                {
-                    results.Add(new ArchiveEntryResult(name, ActivityDecoder.Decode(name, bytes, options), null));
-                }
-                catch (ActivityFormatException e)
-                {
-                    results.Add(new ArchiveEntryResult(name, null, e));
                 }
             }
         }
     }
 
-    private static byte[] Inflate(ZipArchiveEntry entry, ZipLimits limits, ref long total)
+    /// <summary>
+    /// Inflates one entry within the limits (see <see cref="BoundedInflater"/>) and decodes it; a gzip entry
+    /// (<c>ride.fit.gz</c>) is inflated once more, its ratio still measured against the entry's compressed size.
+    /// Exceeding a limit throws; a nested archive or an undecodable entry becomes the entry's error.
+    /// </summary>
+    private static ArchiveEntryResult DecodeEntry(ZipArchiveEntry entry, string name, DecodeOptions options, ref long total)
     {
-        // Sizes in the archive are claims: count what actually comes out.
-        var allowedByRatio = (long)Math.Min(long.MaxValue / 2, Math.Max(entry.CompressedLength, 1024) * limits.MaxCompressionRatio);
-        using var input = entry.Open();
-        using var output = new MemoryStream();
-        var buffer = new byte[81920];
-        int n;
-        while ((n = input.Read(buffer, 0, buffer.Length)) > 0)
+        PooledBytes bytes;
+        try
         {
-            total += n;
-            if (total > limits.MaxTotalUncompressedBytes)
-            {
-                throw new ActivityFormatException(ActivityFileFormat.Zip, $"zip: the archive inflates beyond the limit of {limits.MaxTotalUncompressedBytes} bytes.");
-            }
-
-            if (output.Length + n > allowedByRatio)
-            {
-                throw new ActivityFormatException(ActivityFileFormat.Zip, $"zip: entry \"{entry.FullName}\" inflates more than {limits.MaxCompressionRatio}× its compressed size.");
-            }
-
-            output.Write(buffer, 0, n);
+            bytes = BoundedInflater.Inflate(entry.Open, entry.CompressedLength, entry.FullName, ActivityFileFormat.Zip, options.Zip, ref total);
+        }
+        catch (ActivityFormatException e) when (e is not ArchiveLimitException)
+        {
+            return new ArchiveEntryResult(name, null, e);
         }
 
-        return output.ToArray();
+        using (bytes)
+        {
+            try
+            {
+                if (BoundedInflater.IsGzip(bytes.Span))
+                {
+                    var innerName = BoundedInflater.InnerName(name);
+                    using var inner = GzipActivityDecoder.Inflate(name, bytes.Span, entry.CompressedLength, options.Zip, ref total);
+                    return new ArchiveEntryResult(name, GzipActivityDecoder.DecodeInner(innerName, inner.Span, options), null);
+                }
+
+                return new ArchiveEntryResult(name, ActivityDecoder.Decode(name, bytes.Span, options), null);
+            }
+            catch (ActivityFormatException e) when (e is not ArchiveLimitException)
+            {
+                return new ArchiveEntryResult(name, null, e);
+            }
+        }
     }
 
     private static bool IsUnsafePath(string name)

@@ -60,6 +60,34 @@ public sealed class IdentityAndSchemaTests(PortalTestHost world) : IClassFixture
     }
 
     [Fact]
+    public async Task AnAdminLockedOutByWrongPasswordsIsLockedForMinutesAndAnotherAdminCanUnlockThem()
+    {
+        var admins = world.Get<UserAdminService>();
+        var id = await admins.CreateAsync(world.Admin, "second.admin@test.local", "Second Admin", PortalTestHost.Password, [Roles.Admin]);
+        var users = world.Get<UserManager<ApplicationUser>>();
+        var user = (await users.FindByIdAsync(id))!;
+        for (var i = 0; i < 5; i++)
+        {
+            await users.AccessFailedAsync(user);
+        }
+
+        // Someone guessing at the admin's password locks the account for a while, never for good.
+        var end = await users.GetLockoutEndDateAsync(user);
+        Assert.NotNull(end);
+        Assert.InRange(end.Value, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(16));
+        Assert.Contains(await admins.ListAsync(world.Admin), r => r.Id == id && r.IsLockedOut);
+
+        await admins.SetLockedAsync(world.Admin, id, locked: false);
+
+        var fresh = world.Get<UserManager<ApplicationUser>>();
+        var unlocked = (await fresh.FindByIdAsync(id))!;
+        Assert.False(await fresh.IsLockedOutAsync(unlocked));
+        Assert.Equal(0, await fresh.GetAccessFailedCountAsync(unlocked));
+        Assert.True(await fresh.CheckPasswordAsync(unlocked, PortalTestHost.Password));
+        Assert.DoesNotContain(await admins.ListAsync(world.Admin), r => r.Id == id && r.IsLockedOut);
+    }
+
+    [Fact]
     public async Task AnAdminCannotRemoveTheirOwnAdminRoleOrLockThemselves()
     {
         await Assert.ThrowsAsync<ValidationFailedException>(() => world.Get<UserAdminService>().SetRolesAsync(world.Admin, world.Admin.UserId, [Roles.Coach]));

@@ -278,7 +278,18 @@ public sealed class SessionImportJob(
     internal static long EstimatedPeakBytes(string fileName, byte[] content)
     {
         long decodedBytes = content.Length;
-        if (ActivityDecoder.Detect(fileName, content) == ActivityFileFormat.Zip)
+        var format = ActivityDecoder.Detect(fileName, content);
+        if (format == ActivityFileFormat.Gzip)
+        {
+            // The trailer's size (RFC 1952 ISIZE, modulo 4 GiB) is a claim; the ratio limit bounds it either way.
+            var limits = ZipLimits.Default;
+            decodedBytes = Math.Min(limits.MaxTotalUncompressedBytes, (long)(limits.MaxCompressionRatio * Math.Max(content.Length, 1024)));
+            if (content.Length >= 18)
+            {
+                decodedBytes = Math.Min(decodedBytes, System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(content.AsSpan(content.Length - 4)));
+            }
+        }
+        else if (format == ActivityFileFormat.Zip)
         {
             var limits = ZipLimits.Default;
             decodedBytes = Math.Min(limits.MaxTotalUncompressedBytes, (long)(limits.MaxCompressionRatio * content.Length));

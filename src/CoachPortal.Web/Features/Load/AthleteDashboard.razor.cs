@@ -51,6 +51,10 @@ public partial class AthleteDashboard
     [Parameter, EditorRequired]
     public int AthleteId { get; set; }
 
+    /// <summary>Shown above the dashboard only once the athlete is found and visible to the caller.</summary>
+    [Parameter]
+    public RenderFragment? ChildContent { get; set; }
+
     [CascadingParameter(Name = "DarkMode")]
     public bool DarkMode { get; set; }
 
