@@ -14,6 +14,8 @@ namespace CoachPortal.Web.Features.Forecasting;
 
 public sealed partial class ModelsPage
 {
+    private static readonly TimeSpan s_pollInterval = TimeSpan.FromSeconds(2);
+
     private static readonly Dictionary<string, object?> s_lossOptions = new()
     {
         ["xaxis"] = new { title = new { text = "epoch" }, type = "numeric" },
@@ -40,8 +42,6 @@ public sealed partial class ModelsPage
     private string? _overrideReason;
     private bool _busy;
     private bool _ready;
-    private IDisposable? _subscription;
-    private Timer? _poll;
 
     /// <summary>The team to open with (from a link such as /models?team=3); the first team when absent or not visible.</summary>
     [SupplyParameterFromQuery(Name = "team")]
@@ -52,9 +52,6 @@ public sealed partial class ModelsPage
         _caller = await CurrentCaller.GetAsync();
         _teams = await Teams.ListAsync(_caller);
         _teamId = TeamQuery is { } wanted && _teams.Any(t => t.Id == wanted) ? wanted : _teams.Count > 0 ? _teams[0].Id : 0;
-        _subscription = Notifier.Subscribe(ModelsTopics.Models, () => InvokeAsync(ReloadAsync));
-        // Jobs may run on another node, out of the notifier's reach: poll while something runs.
-        _poll = new Timer(_ => _ = InvokeAsync(PollAsync), null, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2));
         await ReloadAsync();
     }
 
@@ -67,13 +64,7 @@ public sealed partial class ModelsPage
         }
     }
 
-    private async Task PollAsync()
-    {
-        if (_runs.Any(r => r.Status is TrainingRunStatus.Queued or TrainingRunStatus.Running))
-        {
-            await ReloadAsync();
-        }
-    }
+    private bool AnyRunActive() => _runs.Any(r => r.Status is TrainingRunStatus.Queued or TrainingRunStatus.Running);
 
     private async Task ReloadAsync()
     {
@@ -250,11 +241,5 @@ public sealed partial class ModelsPage
             Models.ScoreNow(_caller);
             return Task.CompletedTask;
         }, "Scoring queued.");
-    }
-
-    public void Dispose()
-    {
-        _subscription?.Dispose();
-        _poll?.Dispose();
     }
 }

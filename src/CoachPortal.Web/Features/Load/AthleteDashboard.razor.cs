@@ -1,6 +1,5 @@
 using CoachPortal.Core.Load;
 using CoachPortal.Core.Load.Dashboard;
-using CoachPortal.Core.Notifications;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Wellness;
 using CoachPortal.Web.Components.Shared;
@@ -36,17 +35,12 @@ public partial class AthleteDashboard
     private IReadOnlyList<ChartSeries>? _wellness;
     private IReadOnlyList<ChartSeries>? _physiology;
     private bool _notFound;
-    private IDisposable? _subscription;
-    private int? _subscribedAthlete;
 
     [Inject]
     private CurrentCaller CurrentCaller { get; set; } = default!;
 
     [Inject]
     private AthleteDashboardService Dashboard { get; set; } = default!;
-
-    [Inject]
-    private ChangeNotifier Notifier { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public int AthleteId { get; set; }
@@ -61,13 +55,6 @@ public partial class AthleteDashboard
     protected override async Task OnParametersSetAsync()
     {
         _caller ??= await CurrentCaller.GetAsync();
-        if (_subscribedAthlete != AthleteId)
-        {
-            _subscription?.Dispose();
-            _subscription = Notifier.Subscribe(Topics.Athlete(AthleteId), () => InvokeAsync(ReloadAsync));
-            _subscribedAthlete = AthleteId;
-        }
-
         await LoadAsync();
     }
 
@@ -131,11 +118,5 @@ public partial class AthleteDashboard
             _modelSeries = DashboardCharts.Performance(model);
             _modelOptions = DashboardCharts.PerformanceOptions(model.Unit, model.HigherIsBetter);
         }
-    }
-
-    public void Dispose()
-    {
-        _subscription?.Dispose();
-        GC.SuppressFinalize(this);
     }
 }

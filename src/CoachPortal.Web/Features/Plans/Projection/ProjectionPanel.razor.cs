@@ -1,6 +1,5 @@
 using System.Globalization;
 using CoachPortal.Analytics.Workouts;
-using CoachPortal.Core.Notifications;
 using CoachPortal.Core.Plans.Calendar;
 using CoachPortal.Core.Plans.Projection;
 using CoachPortal.Core.Security;
@@ -15,7 +14,7 @@ namespace CoachPortal.Web.Features.Plans.Projection;
 /// CTL/ATL/TSB and ACWR from today to the event under the athlete's plan, with a what-if scratch copy: each change is
 /// projected again on the server for this one athlete, in-process, and the charts update in place.
 /// </summary>
-public partial class ProjectionPanel : IDisposable
+public partial class ProjectionPanel
 {
     private static readonly double[] s_factors = [0.5, 0.75, 1, 1.25, 1.5];
     private static readonly int s_historyDaysShown = 28;
@@ -29,8 +28,7 @@ public partial class ProjectionPanel : IDisposable
     private IReadOnlyList<ChartSeries>? _acwr;
     private Dictionary<string, object?>? _pmcOptions;
     private Dictionary<string, object?>? _acwrOptions;
-    private IDisposable? _subscription;
-    private int? _subscribedAthlete;
+    private int? _loadedAthlete;
     private int _computations;
     private bool _saving;
 
@@ -42,9 +40,6 @@ public partial class ProjectionPanel : IDisposable
 
     [Inject]
     private PlanCalendarService Calendar { get; set; } = default!;
-
-    [Inject]
-    private ChangeNotifier Notifier { get; set; } = default!;
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
@@ -62,11 +57,9 @@ public partial class ProjectionPanel : IDisposable
     protected override async Task OnParametersSetAsync()
     {
         _caller ??= await CurrentCaller.GetAsync();
-        if (_subscribedAthlete != AthleteId)
+        if (_loadedAthlete != AthleteId)
         {
-            _subscription?.Dispose();
-            _subscription = Notifier.Subscribe(Topics.Athlete(AthleteId), () => InvokeAsync(ReloadAsync));
-            _subscribedAthlete = AthleteId;
+            _loadedAthlete = AthleteId;
             _whatIf.Reset();
             await LoadAsync();
         }
@@ -222,11 +215,5 @@ public partial class ProjectionPanel : IDisposable
         }
 
         await LoadAsync();
-    }
-
-    public void Dispose()
-    {
-        _subscription?.Dispose();
-        GC.SuppressFinalize(this);
     }
 }
