@@ -3,7 +3,6 @@ using Bunit;
 using Bunit.TestDoubles;
 using CoachPortal.Core.Notifications;
 using CoachPortal.Core.Security;
-using CoachPortal.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -27,7 +26,6 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(Notifier);
-        Services.AddScoped<CurrentCaller>();
         // Fixed like the portal's cascade; read at the first render, so a test may sign in as another user before it.
         Services.AddCascadingValue(_ => new CascadingValueSource<Caller>(() => _caller, isFixed: true));
         _authorization = AddAuthorization();
@@ -37,6 +35,9 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
     protected ChangeNotifier Notifier { get; } = new();
 
     protected Caller Caller => _caller;
+
+    /// <summary>The authentication state alone, for tests of what the portal derives from it.</summary>
+    protected BunitAuthorizationContext Authorization => _authorization;
 
     protected Caller SignIn(string userId, string userName, params string[] roles)
     {

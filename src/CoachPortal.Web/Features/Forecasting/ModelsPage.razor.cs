@@ -28,7 +28,6 @@ public sealed partial class ModelsPage
         ["stroke"] = new { width = 2 },
     };
 
-    private Caller _caller = default!;
     private IReadOnlyList<TeamSummary> _teams = [];
     private int _teamId;
     private IReadOnlyList<TrainingRun> _runs = [];
@@ -44,13 +43,15 @@ public sealed partial class ModelsPage
     private bool _ready;
 
     /// <summary>The team to open with (from a link such as /models?team=3); the first team when absent or not visible.</summary>
+    [CascadingParameter]
+    private Caller Caller { get; set; } = default!;
+
     [SupplyParameterFromQuery(Name = "team")]
     public int? TeamQuery { get; set; }
 
     protected override async Task OnInitializedAsync()
     {
-        _caller = await CurrentCaller.GetAsync();
-        _teams = await Teams.ListAsync(_caller);
+        _teams = await Teams.ListAsync(Caller);
         _teamId = TeamQuery is { } wanted && _teams.Any(t => t.Id == wanted) ? wanted : _teams.Count > 0 ? _teams[0].Id : 0;
         await ReloadAsync();
     }
@@ -73,8 +74,8 @@ public sealed partial class ModelsPage
             return;
         }
 
-        _runs = await Models.ListRunsAsync(_caller, _teamId);
-        _versions = await Models.ListVersionsAsync(_caller, _teamId);
+        _runs = await Models.ListRunsAsync(Caller, _teamId);
+        _versions = await Models.ListVersionsAsync(Caller, _teamId);
         if (_selectedRun is not null)
         {
             SelectRun(_runs.FirstOrDefault(r => r.Id == _selectedRun.Id) ?? _selectedRun);
@@ -134,12 +135,12 @@ public sealed partial class ModelsPage
     {
         _busy = true;
         _input.TeamId = _teamId;
-        if (!_caller.IsAdmin)
+        if (!Caller.IsAdmin)
         {
             _input.Scope = ModelScope.Team;
         }
 
-        await Snackbar.TryAsync(async () => await Models.StartTrainingAsync(_caller, _input), "Training queued.");
+        await Snackbar.TryAsync(async () => await Models.StartTrainingAsync(Caller, _input), "Training queued.");
         _busy = false;
         await ReloadAsync();
     }
@@ -209,8 +210,8 @@ public sealed partial class ModelsPage
         _busy = true;
         await Snackbar.TryAsync(async () =>
         {
-            await DemoSeeder.SeedHistoryAsync(_caller, _teamId);
-            await Models.TrainDemoModelsAsync(_caller, _teamId);
+            await DemoSeeder.SeedHistoryAsync(Caller, _teamId);
+            await Models.TrainDemoModelsAsync(Caller, _teamId);
         }, "Demo history added; one model per forecast and the session classifier are training.");
         _busy = false;
         await ReloadAsync();
@@ -218,19 +219,19 @@ public sealed partial class ModelsPage
 
     private async Task CancelAsync(int runId)
     {
-        await Snackbar.TryAsync(() => Models.CancelAsync(_caller, runId), "Cancellation requested.");
+        await Snackbar.TryAsync(() => Models.CancelAsync(Caller, runId), "Cancellation requested.");
         await ReloadAsync();
     }
 
     private async Task PromoteAsync(ModelVersionView version)
     {
-        await Snackbar.TryAsync(() => Models.PromoteAsync(_caller, version.Id, _overrideReason), $"Version {version.Id} is active; scoring queued.");
+        await Snackbar.TryAsync(() => Models.PromoteAsync(Caller, version.Id, _overrideReason), $"Version {version.Id} is active; scoring queued.");
         await ReloadAsync();
     }
 
     private async Task RollBackAsync(int versionId)
     {
-        await Snackbar.TryAsync(() => Models.RollBackAsync(_caller, versionId), "Rolled back.");
+        await Snackbar.TryAsync(() => Models.RollBackAsync(Caller, versionId), "Rolled back.");
         await ReloadAsync();
     }
 
@@ -238,7 +239,7 @@ public sealed partial class ModelsPage
     {
         await Snackbar.TryAsync(() =>
         {
-            Models.ScoreNow(_caller);
+            Models.ScoreNow(Caller);
             return Task.CompletedTask;
         }, "Scoring queued.");
     }

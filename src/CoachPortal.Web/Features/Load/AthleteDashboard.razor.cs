@@ -15,7 +15,6 @@ public partial class AthleteDashboard
     private static readonly Dictionary<string, object?> s_wellnessOptions = DashboardCharts.TimeAxis("scale");
     private static readonly Dictionary<string, object?> s_physiologyOptions = DashboardCharts.TimeAxis("bpm / ms");
 
-    private Caller? _caller;
     private AthleteLoadContext? _context;
     private IReadOnlyList<DailyLoad> _loads = [];
     private IReadOnlyList<ChartSeries>? _pmc;
@@ -36,8 +35,8 @@ public partial class AthleteDashboard
     private IReadOnlyList<ChartSeries>? _physiology;
     private bool _notFound;
 
-    [Inject]
-    private CurrentCaller CurrentCaller { get; set; } = default!;
+    [CascadingParameter]
+    private Caller Caller { get; set; } = default!;
 
     [Inject]
     private AthleteDashboardService Dashboard { get; set; } = default!;
@@ -54,7 +53,6 @@ public partial class AthleteDashboard
 
     protected override async Task OnParametersSetAsync()
     {
-        _caller ??= await CurrentCaller.GetAsync();
         await LoadAsync();
     }
 
@@ -81,7 +79,7 @@ public partial class AthleteDashboard
         AthleteDashboardView view;
         try
         {
-            view = await Dashboard.GetAsync(_caller!, AthleteId, RangeDays);
+            view = await Dashboard.GetAsync(Caller, AthleteId, RangeDays);
         }
         catch (NotFoundException)
         {

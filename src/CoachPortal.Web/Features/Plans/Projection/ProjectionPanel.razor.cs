@@ -20,7 +20,6 @@ public partial class ProjectionPanel
     private static readonly int s_historyDaysShown = 28;
 
     private readonly PlanWhatIf _whatIf = new();
-    private Caller? _caller;
     private PlanProjection? _stored;
     private PlanProjection? _current;
     private IReadOnlyList<PlannedSessionView> _sessions = [];
@@ -32,8 +31,8 @@ public partial class ProjectionPanel
     private int _computations;
     private bool _saving;
 
-    [Inject]
-    private CurrentCaller CurrentCaller { get; set; } = default!;
+    [CascadingParameter]
+    private Caller Caller { get; set; } = default!;
 
     [Inject]
     private PlanProjectionService Projections { get; set; } = default!;
@@ -56,7 +55,6 @@ public partial class ProjectionPanel
 
     protected override async Task OnParametersSetAsync()
     {
-        _caller ??= await CurrentCaller.GetAsync();
         if (_loadedAthlete != AthleteId)
         {
             _loadedAthlete = AthleteId;
@@ -81,9 +79,9 @@ public partial class ProjectionPanel
     {
         try
         {
-            _stored = await Projections.ProjectAsync(_caller!, AthleteId);
+            _stored = await Projections.ProjectAsync(Caller, AthleteId);
             var to = _stored.EventDate ?? _stored.Days[^1].Date;
-            var view = await Calendar.GetAthleteAsync(_caller!, AthleteId, _stored.Today, to);
+            var view = await Calendar.GetAthleteAsync(Caller, AthleteId, _stored.Today, to);
             _sessions = view.Planned.Where(p => p.Status == PlannedSessionStatus.Planned).ToList();
             foreach (var edit in _whatIf.Edits.Where(e => _sessions.All(s => s.Id != e.PlannedSessionId)))
             {
@@ -101,7 +99,7 @@ public partial class ProjectionPanel
 
     private async Task RecomputeAsync()
     {
-        _current = _whatIf.HasEdits ? await Projections.ProjectAsync(_caller!, AthleteId, _whatIf.Edits) : _stored;
+        _current = _whatIf.HasEdits ? await Projections.ProjectAsync(Caller, AthleteId, _whatIf.Edits) : _stored;
         _computations++;
         BuildCharts();
     }
@@ -197,7 +195,7 @@ public partial class ProjectionPanel
         try
         {
             var versions = _sessions.ToDictionary(s => s.Id, s => s.Version);
-            await Calendar.ApplyEditsAsync(_caller!, AthleteId, _whatIf.Edits, versions);
+            await Calendar.ApplyEditsAsync(Caller, AthleteId, _whatIf.Edits, versions);
             Snackbar.Add($"{_whatIf.Edits.Count} change(s) saved to the plan.", Severity.Success);
             _whatIf.Reset();
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CoachPortal.Core.Security;
 using CoachPortal.Core.Sessions.History;
 using CoachPortal.Core.Wellness;
 using CoachPortal.Web.Components.Shared;
@@ -25,6 +26,9 @@ public partial class HistoryImportPage
     private SessionForm _sessions = new();
     private IReadOnlyList<PreviewLine>? _preview;
     private HistoryImportResult? _result;
+
+    [CascadingParameter]
+    private Caller Caller { get; set; } = default!;
 
     [Parameter]
     public int AthleteId { get; set; }
@@ -72,12 +76,11 @@ public partial class HistoryImportPage
 
     private async Task PreviewAsync()
     {
-        var caller = await CurrentCaller.GetAsync();
         await Snackbar.TryAsync(async () =>
         {
             _preview = _kind == HistoryKind.Wellness
-                ? [.. (await Imports.PreviewWellnessAsync(caller, AthleteId, _content!, WellnessMapping())).Select(r => new PreviewLine(r.Line, r.Date, r.Value is { } v ? Describe(v) : Problems(r.Errors)))]
-                : [.. (await Imports.PreviewSessionsAsync(caller, AthleteId, _content!, SessionMapping())).Select(r => new PreviewLine(r.Line, r.Date, r.Value is { } v ? Describe(v) : Problems(r.Errors)))];
+                ? [.. (await Imports.PreviewWellnessAsync(Caller, AthleteId, _content!, WellnessMapping())).Select(r => new PreviewLine(r.Line, r.Date, r.Value is { } v ? Describe(v) : Problems(r.Errors)))]
+                : [.. (await Imports.PreviewSessionsAsync(Caller, AthleteId, _content!, SessionMapping())).Select(r => new PreviewLine(r.Line, r.Date, r.Value is { } v ? Describe(v) : Problems(r.Errors)))];
         });
     }
 
@@ -86,10 +89,9 @@ public partial class HistoryImportPage
         _busy = true;
         try
         {
-            var caller = await CurrentCaller.GetAsync();
             await Snackbar.TryAsync(async () => _result = _kind == HistoryKind.Wellness
-                ? await Imports.ImportWellnessAsync(caller, AthleteId, _content!, WellnessMapping())
-                : await Imports.ImportSessionsAsync(caller, AthleteId, _content!, SessionMapping()));
+                ? await Imports.ImportWellnessAsync(Caller, AthleteId, _content!, WellnessMapping())
+                : await Imports.ImportSessionsAsync(Caller, AthleteId, _content!, SessionMapping()));
         }
         finally
         {
