@@ -207,22 +207,10 @@ public partial class TemplatePage
         }
     }
 
-    private async Task SaveOverTheirsAsync()
+    private async Task SaveOverTheirsAsync(PlanTemplateView theirs)
     {
-        if (_conflict is not null)
-        {
-            _version = _conflict.Version;
-        }
-
+        _version = theirs.Version;
         await SaveAsync();
-    }
-
-    private void TakeTheirs()
-    {
-        if (_conflict is not null)
-        {
-            Load(_conflict);
-        }
     }
 
     private sealed class TemplateForm

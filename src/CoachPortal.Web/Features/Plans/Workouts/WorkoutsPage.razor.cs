@@ -152,22 +152,10 @@ public partial class WorkoutsPage
         }
     }
 
-    private async Task SaveOverTheirsAsync()
+    private async Task SaveOverTheirsAsync(WorkoutView theirs)
     {
-        if (_conflict is not null)
-        {
-            _version = _conflict.Version;
-        }
-
+        _version = theirs.Version;
         await SaveAsync();
-    }
-
-    private void TakeTheirs()
-    {
-        if (_conflict is not null)
-        {
-            Open(_conflict);
-        }
     }
 
     private async Task ArchiveAsync()
