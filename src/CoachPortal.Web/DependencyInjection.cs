@@ -3,7 +3,6 @@ using CoachPortal.Core.Security;
 using CoachPortal.Core.Seeding;
 using CoachPortal.Web.Components;
 using CoachPortal.Web.Components.Account;
-using CoachPortal.Web.Components.Shared;
 using CoachPortal.Web.Features.Forecasting;
 using CoachPortal.Web.Features.Plans;
 using CoachPortal.Web.Features.Sessions;
@@ -37,7 +36,6 @@ public static class DependencyInjection
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
-        services.AddScoped<CurrentCaller>();
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = IdentityConstants.ApplicationScheme;

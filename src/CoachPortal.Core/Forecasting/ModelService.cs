@@ -43,7 +43,7 @@ public sealed class ModelService(IDbContextFactory<AppDbContext> dbFactory, IBac
         await db.SaveChangesAsync(ct);
         var runId = run.Id;
         jobs.Enqueue<ModelTrainingJob>(JobQueues.Gpu, j => j.RunAsync(runId, CancellationToken.None));
-        notifier.Publish(ModelsTopics.Models);
+        notifier.Publish(Topics.Models);
         return runId;
     }
 
@@ -88,7 +88,7 @@ public sealed class ModelService(IDbContextFactory<AppDbContext> dbFactory, IBac
         {
             run.CancelRequested = true;
             await db.SaveChangesAsync(ct);
-            notifier.Publish(ModelsTopics.Run(runId));
+            notifier.Publish(Topics.TrainingRun(runId));
         }
     }
 
@@ -160,7 +160,7 @@ public sealed class ModelService(IDbContextFactory<AppDbContext> dbFactory, IBac
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         jobs.Enqueue<ModelScoringJob>(JobQueues.Default, j => j.RunAsync(CancellationToken.None));
-        notifier.Publish(ModelsTopics.Models);
+        notifier.Publish(Topics.Models);
     }
 
     /// <summary>Retires the active version and re-activates the one promoted before it, if any.</summary>
@@ -188,7 +188,7 @@ public sealed class ModelService(IDbContextFactory<AppDbContext> dbFactory, IBac
             jobs.Enqueue<ModelScoringJob>(JobQueues.Default, j => j.RunAsync(CancellationToken.None));
         }
 
-        notifier.Publish(ModelsTopics.Models);
+        notifier.Publish(Topics.Models);
     }
 
     /// <summary>Queues a scoring run now (as the nightly job does).</summary>

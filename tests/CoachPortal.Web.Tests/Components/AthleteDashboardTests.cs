@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Bunit;
 using CoachPortal.Analytics.Sessions;
 using CoachPortal.Core.Athletes;
@@ -9,8 +8,6 @@ using CoachPortal.Core.Forecasting.Scoring;
 using CoachPortal.Core.Load.Dashboard;
 using CoachPortal.Core.Load.Performance;
 using CoachPortal.Core.Load.Recompute;
-using CoachPortal.Core.Notifications;
-using CoachPortal.Core.Security;
 using CoachPortal.Core.Seeding.Demo;
 using CoachPortal.Core.Sessions;
 using CoachPortal.Core.Teams;
@@ -24,27 +21,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace CoachPortal.Web.Tests.Components;
 
 /// <summary>The athlete dashboard over the real services and a SQLite file filled through the real recompute job.</summary>
-public sealed class AthleteDashboardTests : BunitContext, IAsyncLifetime
+public sealed class AthleteDashboardTests : DatabaseTestContext
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "coachportal-bunit", Guid.NewGuid().ToString("N"));
-    private readonly DbContextOptions<AppDbContext> _options;
-    private readonly ChangeNotifier _notifier = new();
-
     public AthleteDashboardTests()
     {
-        Directory.CreateDirectory(_directory);
-        _options = CoachPortal.Core.DependencyInjection.CreateStandaloneOptions(DatabaseProvider.Sqlite, _directory, null);
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton<IDbContextFactory<AppDbContext>>(new Factory(_options));
-        Services.AddSingleton(_notifier);
-        Services.AddScoped<CurrentCaller>();
         Services.AddScoped<AthleteDashboardService>();
         Services.AddScoped<WellnessService>();
         Services.AddScoped<PerformanceService>();
@@ -53,21 +37,6 @@ public sealed class AthleteDashboardTests : BunitContext, IAsyncLifetime
         Hangfire.Logging.LogProvider.SetCurrentLogProvider(new SilentLogProvider());
         Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(new InMemoryStorage()));
         Services.AddScoped<ModelService>();
-        AddAuthorization().SetAuthorized("admin@test.local").SetRoles(Roles.Admin).SetClaims(new Claim(ClaimTypes.NameIdentifier, "admin-1"));
-        Render<MudPopoverProvider>();
-    }
-
-    public async Task InitializeAsync()
-    {
-        await using var db = new AppDbContext(_options);
-        await db.Database.EnsureCreatedAsync();
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
     }
 
     [Fact]
@@ -98,7 +67,7 @@ public sealed class AthleteDashboardTests : BunitContext, IAsyncLifetime
     {
         var athleteId = await SeedAthleteAsync(withData: true);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        await using (var db = new AppDbContext(_options))
+        await using (var db = new AppDbContext(Options))
         {
             var teamId = await db.Athletes.Where(a => a.Id == athleteId).Select(a => a.TeamId).SingleAsync();
             var run = new TrainingRun { Target = ForecastTarget.Readiness, Scope = ModelScope.Team, TeamId = teamId, Status = TrainingRunStatus.Succeeded, RequestedByUserId = "admin-1" };
@@ -159,14 +128,14 @@ public sealed class AthleteDashboardTests : BunitContext, IAsyncLifetime
     {
         var team = new Team { Name = "Demo " + Guid.NewGuid().ToString("N")[..6] };
         var athlete = new Athlete { FirstName = "Tri", LastName = "Demo", Sport = "Triathlon", FtpWatts = 250, LactateThresholdHeartRateBpm = 168, HeartRateMaxBpm = 188, HeartRateRestBpm = 48, ThresholdPaceSecondsPerKm = 250 };
-        await using (var db = new AppDbContext(_options))
+        await using (var db = new AppDbContext(Options))
         {
             team.Athletes.Add(athlete);
             db.Teams.Add(team);
             await db.SaveChangesAsync();
         }
 
-        await new DemoSessionSeeder(new Factory(_options), TimeProvider.System, NullLogger<DemoSessionSeeder>.Instance).SeedAsync(team.Name);
+        await new DemoSessionSeeder(Factory, TimeProvider.System, NullLogger<DemoSessionSeeder>.Instance).SeedAsync(team.Name);
 
         var cut = Render<AthleteDashboard>(p => p.Add(c => c.AthleteId, athlete.Id));
 
@@ -186,7 +155,7 @@ public sealed class AthleteDashboardTests : BunitContext, IAsyncLifetime
 
     private async Task<int> SeedAthleteAsync(bool withData)
     {
-        await using var db = new AppDbContext(_options);
+        await using var db = new AppDbContext(Options);
         var team = new Team { Name = "Team " + Guid.NewGuid().ToString("N")[..6] };
         var athlete = new Athlete { FirstName = "Ada", LastName = "Dash", LactateThresholdHeartRateBpm = 170, HeartRateMaxBpm = 190, HeartRateRestBpm = 45 };
         team.Athletes.Add(athlete);
@@ -225,14 +194,9 @@ public sealed class AthleteDashboardTests : BunitContext, IAsyncLifetime
 
         db.LoadRecomputeStates.Add(new LoadRecomputeState { AthleteId = athlete.Id, DirtyFromDate = DateOnly.MinValue, Generation = 1 });
         await db.SaveChangesAsync();
-        var job = new LoadRecomputeJob(new Factory(_options), _notifier, TimeProvider.System, NullLogger<LoadRecomputeJob>.Instance, []);
+        var job = new LoadRecomputeJob(Factory, Notifier, TimeProvider.System, NullLogger<LoadRecomputeJob>.Instance, []);
         await job.RunAsync(athlete.Id, CancellationToken.None);
         return athlete.Id;
-    }
-
-    private sealed class Factory(DbContextOptions<AppDbContext> options) : IDbContextFactory<AppDbContext>
-    {
-        public AppDbContext CreateDbContext() => new(options);
     }
 
     private sealed class SilentLogProvider : Hangfire.Logging.ILogProvider

@@ -3,26 +3,11 @@ using CoachPortal.Core.Athletes;
 using CoachPortal.Core.Security;
 using CoachPortal.Web.Features.Athletes;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
-using MudBlazor.Services;
 
 namespace CoachPortal.Web.Tests.Components;
 
-public sealed class AthleteFormTests : BunitContext, IAsyncLifetime
+public sealed class AthleteFormTests : PortalTestContext
 {
-    public AthleteFormTests()
-    {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddSingleton(TimeProvider.System);
-        Render<MudPopoverProvider>();
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor registers services that can only be disposed asynchronously.
-    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
-
     [Fact]
     public void InvalidInputShowsTheRuleNextToTheFieldAndIsNotSubmitted()
     {

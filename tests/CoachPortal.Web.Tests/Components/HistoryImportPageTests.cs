@@ -1,14 +1,10 @@
-using System.Security.Claims;
 using Bunit;
 using CoachPortal.Core.Athletes;
 using CoachPortal.Core.Data;
-using CoachPortal.Core.Notifications;
-using CoachPortal.Core.Security;
 using CoachPortal.Core.Sessions;
 using CoachPortal.Core.Sessions.Files;
 using CoachPortal.Core.Sessions.History;
 using CoachPortal.Core.Teams;
-using CoachPortal.Web.Components.Shared;
 using CoachPortal.Web.Features.Sessions.History;
 using Hangfire;
 using Hangfire.Common;
@@ -16,13 +12,11 @@ using Hangfire.States;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
-using MudBlazor.Services;
 
 namespace CoachPortal.Web.Tests.Components;
 
 /// <summary>The history import page over the real service and a SQLite file.</summary>
-public sealed class HistoryImportPageTests : BunitContext, IAsyncLifetime
+public sealed class HistoryImportPageTests : DatabaseTestContext
 {
     private const string WellnessCsv =
         "effective_time_frame,fatigue,mood,readiness,sleep_duration_h,sleep_quality,soreness,soreness_area,stress\n"
@@ -30,50 +24,24 @@ public sealed class HistoryImportPageTests : BunitContext, IAsyncLifetime
         + "2019-11-02T10:00:01.229Z,2,3,six,6,3,2,[12921003],3\n"
         + "2019-11-03T14:28:03.263Z,3,3,0,6,3,3,[],3\n";
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "coachportal-bunit", Guid.NewGuid().ToString("N"));
-    private readonly DbContextOptions<AppDbContext> _options;
     private readonly QueuedJobs _jobs = new();
 
     public HistoryImportPageTests()
     {
-        Directory.CreateDirectory(_directory);
-        _options = CoachPortal.Core.DependencyInjection.CreateStandaloneOptions(DatabaseProvider.Sqlite, _directory, null);
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton<IDbContextFactory<AppDbContext>>(new Factory(_options));
-        Services.AddSingleton(new ChangeNotifier());
         Services.AddSingleton<SessionChangePublisher>();
-        Services.AddScoped<CurrentCaller>();
         Services.AddSingleton<IFileStore>(sp => new DatabaseFileStore(sp.GetRequiredService<IDbContextFactory<AppDbContext>>()));
         Services.AddSingleton(_jobs);
         Services.AddSingleton<IBackgroundJobClient>(_jobs);
         Services.AddScoped<HistoryImportService>();
         Services.AddTransient<HistoryImportJob>();
         Services.AddLogging();
-        AddAuthorization().SetAuthorized("admin@test.local").SetRoles(Roles.Admin).SetClaims(new Claim(ClaimTypes.NameIdentifier, "admin-1"));
-        Render<MudPopoverProvider>();
-        Render<MudSnackbarProvider>();
-    }
-
-    public async Task InitializeAsync()
-    {
-        await using var db = new AppDbContext(_options);
-        await db.Database.EnsureCreatedAsync();
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
     }
 
     [Fact]
     public async Task APmSysFileIsPreviewedQueuedAndItsResultAndBadLineShown()
     {
         int athleteId;
-        await using (var db = new AppDbContext(_options))
+        await using (var db = new AppDbContext(Options))
         {
             var team = new Team { Name = "History" };
             var athlete = new Athlete { FirstName = "Ada", LastName = "History" };
@@ -96,7 +64,7 @@ public sealed class HistoryImportPageTests : BunitContext, IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.Contains("2 added", cut.Find("[data-testid=history-result]").TextContent, StringComparison.Ordinal));
         Assert.Contains("Line 3:", cut.Find("[data-testid=history-errors]").TextContent, StringComparison.Ordinal);
-        await using var check = new AppDbContext(_options);
+        await using var check = new AppDbContext(Options);
         Assert.Equal(2, await check.WellnessCheckIns.CountAsync(w => w.AthleteId == athleteId));
     }
 
@@ -114,8 +82,4 @@ public sealed class HistoryImportPageTests : BunitContext, IAsyncLifetime
         public bool ChangeState(string jobId, IState state, string expectedState) => true;
     }
 
-    private sealed class Factory(DbContextOptions<AppDbContext> options) : IDbContextFactory<AppDbContext>
-    {
-        public AppDbContext CreateDbContext() => new(options);
-    }
 }

@@ -2,26 +2,11 @@ using Bunit;
 using CoachPortal.Analytics.Workouts;
 using CoachPortal.Web.Features.Plans.Workouts;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
-using MudBlazor.Services;
 
 namespace CoachPortal.Web.Tests.Components;
 
-public sealed class WorkoutPreviewTests : BunitContext, IAsyncLifetime
+public sealed class WorkoutPreviewTests : PortalTestContext
 {
-    public WorkoutPreviewTests()
-    {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddSingleton(TimeProvider.System);
-        Render<MudPopoverProvider>();
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor registers services that can only be disposed asynchronously.
-    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
-
     [Fact]
     public void ValidTextShowsItsStepsRepeatsTargetsInTheAthletesWattsAndTheEstimate()
     {

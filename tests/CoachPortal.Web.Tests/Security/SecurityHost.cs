@@ -8,9 +8,9 @@ using CoachPortal.Core.Users;
 using Hangfire;
 using Hangfire.InMemory;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachPortal.Web.Tests.Security;

@@ -272,10 +272,10 @@ public sealed class ModelTrainingJob(
         run.FinishedUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         Publish(run);
-        notifier.Publish(ModelsTopics.Models);
+        notifier.Publish(Topics.Models);
     }
 
-    private void Publish(TrainingRun run) => notifier.Publish(ModelsTopics.Run(run.Id));
+    private void Publish(TrainingRun run) => notifier.Publish(Topics.TrainingRun(run.Id));
 
     private async Task WatchCancelAsync(int runId, CancellationTokenSource cancel)
     {
@@ -306,7 +306,7 @@ public sealed class ModelTrainingJob(
             .SetProperty(r => r.ValidationLoss, p.ValidationLoss)
             .SetProperty(r => r.Device, p.Device.ToString())
             .SetProperty(r => r.LossHistory, history));
-        notifier.Publish(ModelsTopics.Run(runId));
+        notifier.Publish(Topics.TrainingRun(runId));
     }
 
     // Synchronous on the training thread (unlike Progress<T>), so epochs are stored in order.

@@ -48,7 +48,7 @@ public sealed class ModelScoringJob(
 
         logger.LogInformation("Scoring wrote {Count} predictions from {Versions} active model versions", written, versions.Count);
         await ScoreSessionClassesAsync(db, ct);
-        notifier.Publish(ModelsTopics.Models);
+        notifier.Publish(Topics.Models);
     }
 
     /// <summary>

@@ -14,6 +14,8 @@ namespace CoachPortal.Web.Features.Forecasting;
 
 public sealed partial class ModelsPage
 {
+    private static readonly TimeSpan s_pollInterval = TimeSpan.FromSeconds(2);
+
     private static readonly Dictionary<string, object?> s_lossOptions = new()
     {
         ["xaxis"] = new { title = new { text = "epoch" }, type = "numeric" },
@@ -26,7 +28,6 @@ public sealed partial class ModelsPage
         ["stroke"] = new { width = 2 },
     };
 
-    private Caller _caller = default!;
     private IReadOnlyList<TeamSummary> _teams = [];
     private int _teamId;
     private IReadOnlyList<TrainingRun> _runs = [];
@@ -41,21 +42,18 @@ public sealed partial class ModelsPage
     private bool _busy;
     private bool _isDemoTeam;
     private bool _ready;
-    private IDisposable? _subscription;
-    private Timer? _poll;
 
     /// <summary>The team to open with (from a link such as /models?team=3); the first team when absent or not visible.</summary>
+    [CascadingParameter]
+    private Caller Caller { get; set; } = default!;
+
     [SupplyParameterFromQuery(Name = "team")]
     public int? TeamQuery { get; set; }
 
     protected override async Task OnInitializedAsync()
     {
-        _caller = await CurrentCaller.GetAsync();
-        _teams = await Teams.ListAsync(_caller);
+        _teams = await Teams.ListAsync(Caller);
         _teamId = TeamQuery is { } wanted && _teams.Any(t => t.Id == wanted) ? wanted : _teams.Count > 0 ? _teams[0].Id : 0;
-        _subscription = Notifier.Subscribe(ModelsTopics.Models, () => InvokeAsync(ReloadAsync));
-        // Jobs may run on another node, out of the notifier's reach: poll while something runs.
-        _poll = new Timer(_ => _ = InvokeAsync(PollAsync), null, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2));
         await ReloadAsync();
     }
 
@@ -68,13 +66,7 @@ public sealed partial class ModelsPage
         }
     }
 
-    private async Task PollAsync()
-    {
-        if (_runs.Any(r => r.Status is TrainingRunStatus.Queued or TrainingRunStatus.Running))
-        {
-            await ReloadAsync();
-        }
-    }
+    private bool AnyRunActive() => _runs.Any(r => r.Status is TrainingRunStatus.Queued or TrainingRunStatus.Running);
 
     private async Task ReloadAsync()
     {
@@ -83,9 +75,9 @@ public sealed partial class ModelsPage
             return;
         }
 
-        _runs = await Models.ListRunsAsync(_caller, _teamId);
+        _runs = await Models.ListRunsAsync(Caller, _teamId);
         _isDemoTeam = await DemoSeeder.IsDemoTeamAsync(_teamId);
-        _versions = await Models.ListVersionsAsync(_caller, _teamId);
+        _versions = await Models.ListVersionsAsync(Caller, _teamId);
         if (_selectedRun is not null)
         {
             SelectRun(_runs.FirstOrDefault(r => r.Id == _selectedRun.Id) ?? _selectedRun);
@@ -144,12 +136,12 @@ public sealed partial class ModelsPage
     {
         _busy = true;
         _input.TeamId = _teamId;
-        if (!_caller.IsAdmin)
+        if (!Caller.IsAdmin)
         {
             _input.Scope = ModelScope.Team;
         }
 
-        await Snackbar.TryAsync(async () => await Models.StartTrainingAsync(_caller, _input), "Training queued.");
+        await Snackbar.TryAsync(async () => await Models.StartTrainingAsync(Caller, _input), "Training queued.");
         _busy = false;
         await ReloadAsync();
     }
@@ -227,8 +219,8 @@ public sealed partial class ModelsPage
         _busy = true;
         await Snackbar.TryAsync(async () =>
         {
-            await DemoSeeder.SeedHistoryAsync(_caller, _teamId);
-            await Models.TrainDefaultModelsAsync(_caller, _teamId);
+            await DemoSeeder.SeedHistoryAsync(Caller, _teamId);
+            await Models.TrainDefaultModelsAsync(Caller, _teamId);
         }, "Simulated demo history added (marked as simulated); one model per forecast and the session classifier are training.");
         _busy = false;
         await ReloadAsync();
@@ -237,26 +229,26 @@ public sealed partial class ModelsPage
     private async Task TrainOwnDataAsync()
     {
         _busy = true;
-        await Snackbar.TryAsync(() => Models.TrainDefaultModelsAsync(_caller, _teamId), "One model per forecast and the session classifier are training on this team's records.");
+        await Snackbar.TryAsync(() => Models.TrainDefaultModelsAsync(Caller, _teamId), "One model per forecast and the session classifier are training on this team's records.");
         _busy = false;
         await ReloadAsync();
     }
 
     private async Task CancelAsync(int runId)
     {
-        await Snackbar.TryAsync(() => Models.CancelAsync(_caller, runId), "Cancellation requested.");
+        await Snackbar.TryAsync(() => Models.CancelAsync(Caller, runId), "Cancellation requested.");
         await ReloadAsync();
     }
 
     private async Task PromoteAsync(ModelVersionView version)
     {
-        await Snackbar.TryAsync(() => Models.PromoteAsync(_caller, version.Id, _overrideReason), $"Version {version.Id} is active; scoring queued.");
+        await Snackbar.TryAsync(() => Models.PromoteAsync(Caller, version.Id, _overrideReason), $"Version {version.Id} is active; scoring queued.");
         await ReloadAsync();
     }
 
     private async Task RollBackAsync(int versionId)
     {
-        await Snackbar.TryAsync(() => Models.RollBackAsync(_caller, versionId), "Rolled back.");
+        await Snackbar.TryAsync(() => Models.RollBackAsync(Caller, versionId), "Rolled back.");
         await ReloadAsync();
     }
 
@@ -264,14 +256,8 @@ public sealed partial class ModelsPage
     {
         await Snackbar.TryAsync(() =>
         {
-            Models.ScoreNow(_caller);
+            Models.ScoreNow(Caller);
             return Task.CompletedTask;
         }, "Scoring queued.");
-    }
-
-    public void Dispose()
-    {
-        _subscription?.Dispose();
-        _poll?.Dispose();
     }
 }

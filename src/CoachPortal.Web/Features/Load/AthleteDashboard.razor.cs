@@ -1,6 +1,5 @@
 using CoachPortal.Core.Load;
 using CoachPortal.Core.Load.Dashboard;
-using CoachPortal.Core.Notifications;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Wellness;
 using CoachPortal.Web.Components.Shared;
@@ -16,7 +15,6 @@ public partial class AthleteDashboard
     private static readonly Dictionary<string, object?> s_wellnessOptions = DashboardCharts.TimeAxis("scale");
     private static readonly Dictionary<string, object?> s_physiologyOptions = DashboardCharts.TimeAxis("bpm / ms");
 
-    private Caller? _caller;
     private AthleteLoadContext? _context;
     private IReadOnlyList<DailyLoad> _loads = [];
     private IReadOnlyList<ChartSeries>? _pmc;
@@ -36,17 +34,12 @@ public partial class AthleteDashboard
     private IReadOnlyList<ChartSeries>? _wellness;
     private IReadOnlyList<ChartSeries>? _physiology;
     private bool _notFound;
-    private IDisposable? _subscription;
-    private int? _subscribedAthlete;
 
-    [Inject]
-    private CurrentCaller CurrentCaller { get; set; } = default!;
+    [CascadingParameter]
+    private Caller Caller { get; set; } = default!;
 
     [Inject]
     private AthleteDashboardService Dashboard { get; set; } = default!;
-
-    [Inject]
-    private ChangeNotifier Notifier { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public int AthleteId { get; set; }
@@ -64,14 +57,6 @@ public partial class AthleteDashboard
 
     protected override async Task OnParametersSetAsync()
     {
-        _caller ??= await CurrentCaller.GetAsync();
-        if (_subscribedAthlete != AthleteId)
-        {
-            _subscription?.Dispose();
-            _subscription = Notifier.Subscribe(Topics.Athlete(AthleteId), () => InvokeAsync(ReloadAsync));
-            _subscribedAthlete = AthleteId;
-        }
-
         await LoadAsync();
     }
 
@@ -98,7 +83,7 @@ public partial class AthleteDashboard
         AthleteDashboardView view;
         try
         {
-            view = await Dashboard.GetAsync(_caller!, AthleteId, RangeDays);
+            view = await Dashboard.GetAsync(Caller, AthleteId, RangeDays);
         }
         catch (NotFoundException)
         {
@@ -135,11 +120,5 @@ public partial class AthleteDashboard
             _modelSeries = DashboardCharts.Performance(model);
             _modelOptions = DashboardCharts.PerformanceOptions(model.Unit, model.HigherIsBetter);
         }
-    }
-
-    public void Dispose()
-    {
-        _subscription?.Dispose();
-        GC.SuppressFinalize(this);
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using CoachPortal.Analytics.Workouts;
-using CoachPortal.Core.Notifications;
 using CoachPortal.Core.Plans.Calendar;
 using CoachPortal.Core.Plans.Projection;
 using CoachPortal.Core.Security;
@@ -15,13 +14,12 @@ namespace CoachPortal.Web.Features.Plans.Projection;
 /// CTL/ATL/TSB and ACWR from today to the event under the athlete's plan, with a what-if scratch copy: each change is
 /// projected again on the server for this one athlete, in-process, and the charts update in place.
 /// </summary>
-public partial class ProjectionPanel : IDisposable
+public partial class ProjectionPanel
 {
     private static readonly double[] s_factors = [0.5, 0.75, 1, 1.25, 1.5];
     private static readonly int s_historyDaysShown = 28;
 
     private readonly PlanWhatIf _whatIf = new();
-    private Caller? _caller;
     private PlanProjection? _stored;
     private PlanProjection? _current;
     private IReadOnlyList<PlannedSessionView> _sessions = [];
@@ -29,22 +27,18 @@ public partial class ProjectionPanel : IDisposable
     private IReadOnlyList<ChartSeries>? _acwr;
     private Dictionary<string, object?>? _pmcOptions;
     private Dictionary<string, object?>? _acwrOptions;
-    private IDisposable? _subscription;
-    private int? _subscribedAthlete;
+    private int? _loadedAthlete;
     private int _computations;
     private bool _saving;
 
-    [Inject]
-    private CurrentCaller CurrentCaller { get; set; } = default!;
+    [CascadingParameter]
+    private Caller Caller { get; set; } = default!;
 
     [Inject]
     private PlanProjectionService Projections { get; set; } = default!;
 
     [Inject]
     private PlanCalendarService Calendar { get; set; } = default!;
-
-    [Inject]
-    private ChangeNotifier Notifier { get; set; } = default!;
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
@@ -61,12 +55,9 @@ public partial class ProjectionPanel : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        _caller ??= await CurrentCaller.GetAsync();
-        if (_subscribedAthlete != AthleteId)
+        if (_loadedAthlete != AthleteId)
         {
-            _subscription?.Dispose();
-            _subscription = Notifier.Subscribe(Topics.Athlete(AthleteId), () => InvokeAsync(ReloadAsync));
-            _subscribedAthlete = AthleteId;
+            _loadedAthlete = AthleteId;
             _whatIf.Reset();
             await LoadAsync();
         }
@@ -88,9 +79,9 @@ public partial class ProjectionPanel : IDisposable
     {
         try
         {
-            _stored = await Projections.ProjectAsync(_caller!, AthleteId);
+            _stored = await Projections.ProjectAsync(Caller, AthleteId);
             var to = _stored.EventDate ?? _stored.Days[^1].Date;
-            var view = await Calendar.GetAthleteAsync(_caller!, AthleteId, _stored.Today, to);
+            var view = await Calendar.GetAthleteAsync(Caller, AthleteId, _stored.Today, to);
             _sessions = view.Planned.Where(p => p.Status == PlannedSessionStatus.Planned).ToList();
             foreach (var edit in _whatIf.Edits.Where(e => _sessions.All(s => s.Id != e.PlannedSessionId)))
             {
@@ -108,7 +99,7 @@ public partial class ProjectionPanel : IDisposable
 
     private async Task RecomputeAsync()
     {
-        _current = _whatIf.HasEdits ? await Projections.ProjectAsync(_caller!, AthleteId, _whatIf.Edits) : _stored;
+        _current = _whatIf.HasEdits ? await Projections.ProjectAsync(Caller, AthleteId, _whatIf.Edits) : _stored;
         _computations++;
         BuildCharts();
     }
@@ -204,7 +195,7 @@ public partial class ProjectionPanel : IDisposable
         try
         {
             var versions = _sessions.ToDictionary(s => s.Id, s => s.Version);
-            await Calendar.ApplyEditsAsync(_caller!, AthleteId, _whatIf.Edits, versions);
+            await Calendar.ApplyEditsAsync(Caller, AthleteId, _whatIf.Edits, versions);
             Snackbar.Add($"{_whatIf.Edits.Count} change(s) saved to the plan.", Severity.Success);
             _whatIf.Reset();
         }
@@ -222,11 +213,5 @@ public partial class ProjectionPanel : IDisposable
         }
 
         await LoadAsync();
-    }
-
-    public void Dispose()
-    {
-        _subscription?.Dispose();
-        GC.SuppressFinalize(this);
     }
 }

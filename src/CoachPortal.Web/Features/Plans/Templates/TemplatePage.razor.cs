@@ -14,7 +14,6 @@ public partial class TemplatePage
 {
     private static readonly string[] s_days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
-    private Caller? _caller;
     private TemplateForm? _form;
     private Guid _version;
     private bool _archived;
@@ -32,14 +31,14 @@ public partial class TemplatePage
     private int? _pickedWorkout;
     private SessionForm _newSession = new();
 
+    [CascadingParameter]
+    private Caller Caller { get; set; } = default!;
+
     [Parameter]
     public int TemplateId { get; set; }
 
     [CascadingParameter(Name = "DarkMode")]
     public bool DarkMode { get; set; }
-
-    [Inject]
-    private CurrentCaller CurrentCaller { get; set; } = default!;
 
     [Inject]
     private PlanTemplateService Templates { get; set; } = default!;
@@ -52,11 +51,10 @@ public partial class TemplatePage
 
     protected override async Task OnParametersSetAsync()
     {
-        _caller ??= await CurrentCaller.GetAsync();
         try
         {
-            Load(await Templates.GetAsync(_caller, TemplateId));
-            _library = await Library.ListAsync(_caller);
+            Load(await Templates.GetAsync(Caller, TemplateId));
+            _library = await Library.ListAsync(Caller);
         }
         catch (NotFoundException)
         {
@@ -183,7 +181,7 @@ public partial class TemplatePage
         _saving = true;
         try
         {
-            _version = await Templates.UpdateAsync(_caller!, TemplateId, _form!.ToInput(), _version);
+            _version = await Templates.UpdateAsync(Caller, TemplateId, _form!.ToInput(), _version);
             _dirty = false;
             _conflict = null;
             _errors = [];
@@ -196,7 +194,7 @@ public partial class TemplatePage
         catch (ConcurrencyConflictException ex)
         {
             // The form keeps the user's edit; the alert shows theirs and lets the user choose.
-            _conflict = await Templates.GetAsync(_caller!, TemplateId);
+            _conflict = await Templates.GetAsync(Caller, TemplateId);
             Snackbar.Add(ex.Message, Severity.Warning);
         }
         catch (DomainException ex)
@@ -209,22 +207,10 @@ public partial class TemplatePage
         }
     }
 
-    private async Task SaveOverTheirsAsync()
+    private async Task SaveOverTheirsAsync(PlanTemplateView theirs)
     {
-        if (_conflict is not null)
-        {
-            _version = _conflict.Version;
-        }
-
+        _version = theirs.Version;
         await SaveAsync();
-    }
-
-    private void TakeTheirs()
-    {
-        if (_conflict is not null)
-        {
-            Load(_conflict);
-        }
     }
 
     private sealed class TemplateForm

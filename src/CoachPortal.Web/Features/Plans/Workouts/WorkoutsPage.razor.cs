@@ -15,7 +15,6 @@ public partial class WorkoutsPage
 {
     private static readonly string[] s_sports = [SessionSports.Running, SessionSports.Cycling, SessionSports.Swimming, SessionSports.Other];
 
-    private Caller? _caller;
     private bool _loaded;
     private bool _showArchived;
     private IReadOnlyList<WorkoutView> _workouts = [];
@@ -34,8 +33,8 @@ public partial class WorkoutsPage
     private WorkoutView? _conflict;
     private IReadOnlyList<ValidationError> _errors = [];
 
-    [Inject]
-    private CurrentCaller CurrentCaller { get; set; } = default!;
+    [CascadingParameter]
+    private Caller Caller { get; set; } = default!;
 
     [Inject]
     private WorkoutLibraryService Library { get; set; } = default!;
@@ -51,18 +50,17 @@ public partial class WorkoutsPage
 
     protected override async Task OnInitializedAsync()
     {
-        _caller = await CurrentCaller.GetAsync();
-        _teams = await Teams.ListAsync(_caller);
+        _teams = await Teams.ListAsync(Caller);
         foreach (var team in _teams)
         {
-            _athletes.AddRange(await Athletes.ListForTeamAsync(_caller, team.Id));
+            _athletes.AddRange(await Athletes.ListForTeamAsync(Caller, team.Id));
         }
 
         await ReloadAsync();
         _loaded = true;
     }
 
-    private async Task ReloadAsync() => _workouts = await Library.ListAsync(_caller!, _showArchived);
+    private async Task ReloadAsync() => _workouts = await Library.ListAsync(Caller, _showArchived);
 
     private async Task ShowArchivedAsync(bool value)
     {
@@ -109,7 +107,7 @@ public partial class WorkoutsPage
     {
         _estimateFor = athleteId;
         _profile = athleteId is { } id
-            ? (await Athletes.GetAsync(_caller!, id)).TrainingProfile()
+            ? (await Athletes.GetAsync(Caller, id)).TrainingProfile()
             : AthleteTrainingProfile.Unknown;
     }
 
@@ -121,12 +119,12 @@ public partial class WorkoutsPage
             var input = _form!.ToInput();
             if (_editingId is { } id)
             {
-                _version = await Library.UpdateAsync(_caller!, id, input, _version);
+                _version = await Library.UpdateAsync(Caller, id, input, _version);
             }
             else
             {
-                _editingId = await Library.CreateAsync(_caller!, input);
-                _version = (await Library.ListAsync(_caller!, includeArchived: true)).First(w => w.Id == _editingId).Version;
+                _editingId = await Library.CreateAsync(Caller, input);
+                _version = (await Library.ListAsync(Caller, includeArchived: true)).First(w => w.Id == _editingId).Version;
             }
 
             _conflict = null;
@@ -141,7 +139,7 @@ public partial class WorkoutsPage
         catch (ConcurrencyConflictException ex)
         {
             // Keep the user's form untouched and show what the other save holds, so nothing is lost either way.
-            _conflict = (await Library.ListAsync(_caller!, includeArchived: true)).FirstOrDefault(w => w.Id == _editingId);
+            _conflict = (await Library.ListAsync(Caller, includeArchived: true)).FirstOrDefault(w => w.Id == _editingId);
             Snackbar.Add(ex.Message, Severity.Warning);
         }
         catch (DomainException ex)
@@ -154,32 +152,20 @@ public partial class WorkoutsPage
         }
     }
 
-    private async Task SaveOverTheirsAsync()
+    private async Task SaveOverTheirsAsync(WorkoutView theirs)
     {
-        if (_conflict is not null)
-        {
-            _version = _conflict.Version;
-        }
-
+        _version = theirs.Version;
         await SaveAsync();
-    }
-
-    private void TakeTheirs()
-    {
-        if (_conflict is not null)
-        {
-            Open(_conflict);
-        }
     }
 
     private async Task ArchiveAsync()
     {
         var archive = !_archived;
-        if (await Snackbar.TryAsync(() => Library.SetArchivedAsync(_caller!, _editingId!.Value, archive), archive ? "Workout archived." : "Workout restored."))
+        if (await Snackbar.TryAsync(() => Library.SetArchivedAsync(Caller, _editingId!.Value, archive), archive ? "Workout archived." : "Workout restored."))
         {
             _archived = archive;
             await ReloadAsync();
-            _version = (await Library.ListAsync(_caller!, includeArchived: true)).First(w => w.Id == _editingId).Version;
+            _version = (await Library.ListAsync(Caller, includeArchived: true)).First(w => w.Id == _editingId).Version;
         }
     }
 

@@ -33,6 +33,9 @@ public partial class HistoryImportPage : IDisposable
     private SessionForm _sessions = new();
     private IReadOnlyList<PreviewLine>? _preview;
 
+    [CascadingParameter]
+    private Caller Caller { get; set; } = default!;
+
     [Parameter]
     public int AthleteId { get; set; }
 
@@ -78,12 +81,11 @@ public partial class HistoryImportPage : IDisposable
 
     private async Task PreviewAsync()
     {
-        var caller = await CurrentCaller.GetAsync();
         await Snackbar.TryAsync(async () =>
         {
             _preview = _kind == HistoryKind.Wellness
-                ? [.. (await Imports.PreviewWellnessAsync(caller, AthleteId, _content!, WellnessMapping())).Select(r => new PreviewLine(r.Line, r.Date, r.Value is { } v ? Describe(v) : Problems(r.Errors)))]
-                : [.. (await Imports.PreviewSessionsAsync(caller, AthleteId, _content!, SessionMapping())).Select(r => new PreviewLine(r.Line, r.Date, r.Value is { } v ? Describe(v) : Problems(r.Errors)))];
+                ? [.. (await Imports.PreviewWellnessAsync(Caller, AthleteId, _content!, WellnessMapping())).Select(r => new PreviewLine(r.Line, r.Date, r.Value is { } v ? Describe(v) : Problems(r.Errors)))]
+                : [.. (await Imports.PreviewSessionsAsync(Caller, AthleteId, _content!, SessionMapping())).Select(r => new PreviewLine(r.Line, r.Date, r.Value is { } v ? Describe(v) : Problems(r.Errors)))];
         });
     }
 
@@ -92,7 +94,7 @@ public partial class HistoryImportPage : IDisposable
         _busy = true;
         try
         {
-            var caller = await CurrentCaller.GetAsync();
+            var caller = Caller;
             var id = 0;
             if (await Snackbar.TryAsync(async () => id = _kind == HistoryKind.Wellness
                 ? await Imports.StartWellnessAsync(caller, AthleteId, _fileName, _content!, WellnessMapping())
