@@ -45,7 +45,7 @@ public sealed class PlanProjectionService(IDbContextFactory<AppDbContext> dbFact
         }
 
         var end = assignment?.EventDate ?? (plannedLoads.Count > 0 ? plannedLoads.Max(p => p.Date) : today);
-        var (historyStart, history) = await PlanPersonalisationService.HistoryAsync(db, athleteId, today, ct);
+        var (historyStart, history, _) = await PlanPersonalisationService.HistoryAsync(db, athleteId, today, ct);
         var days = Project(historyStart, history, today, end, plannedLoads);
         var predicted = assignment is null ? null : await PredictAsync(db, athleteId, historyStart, history, days, ct);
         return new PlanProjection(athleteId, today, assignment?.EventDate, assignment?.EventName, days, predicted);
