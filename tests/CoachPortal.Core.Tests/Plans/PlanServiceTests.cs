@@ -149,6 +149,20 @@ public sealed class PlanServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MovingASessionToADayThatIsOverIsRefusedWithTheReason()
+    {
+        await AssignToAthleteAAsync();
+        var calendar = _host.Get<PlanCalendarService>();
+        var (_, today, week) = await calendar.GetTodayAsync(_host.AthleteA);
+        var session = week.Planned[0];
+
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => calendar.MoveAsync(_host.CoachA, session.Id, today.AddDays(-1), session.Version));
+
+        Assert.Contains("that day is over", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(session.Date, (await calendar.GetSessionAsync(_host.CoachA, session.Id)).Date);
+    }
+
+    [Fact]
     public async Task TheAthleteMarksTodaysSessionDoneWithRpeOrSkippedWithAReason()
     {
         await AssignToAthleteAAsync();
