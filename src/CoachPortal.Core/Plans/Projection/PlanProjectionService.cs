@@ -4,6 +4,7 @@ using CoachPortal.Analytics.Load;
 using CoachPortal.Analytics.Performance;
 using CoachPortal.Analytics.Workouts;
 using CoachPortal.Core.Data;
+using CoachPortal.Core.Load.Performance;
 using CoachPortal.Core.Plans.Assignment;
 using CoachPortal.Core.Plans.Calendar;
 using CoachPortal.Core.Security;
@@ -97,7 +98,7 @@ public sealed class PlanProjectionService(IDbContextFactory<AppDbContext> dbFact
             var fit = BanisterModel.Fit(history.ToArray(), observations);
             var plan = days.Where(d => d.IsPlanned).Select(d => d.Load).ToArray();
             var predicted = fit.Parameters.PredictPlan(history.ToArray(), plan);
-            return string.Create(CultureInfo.InvariantCulture, $"{first.Kind}: {FromPerformance(predicted[^1]):0.##} {first.Unit} predicted on event day (Banister fit, R² {fit.RSquared:0.00})");
+            return string.Create(CultureInfo.InvariantCulture, $"{first.Kind}: {PerformanceFormat.Value(FromPerformance(predicted[^1]), first.Unit)} predicted on event day (Banister fit, R² {fit.RSquared:0.00})");
         }
         catch (AnalyticsInputException)
         {
