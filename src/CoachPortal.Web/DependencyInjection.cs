@@ -113,6 +113,8 @@ public static class DependencyInjection
         {
             DashboardTitle = "CoachPortal jobs",
             AppPath = "/",
+            // The footer would otherwise print the job storage's connection string: the database file's path on the server.
+            DisplayStorageConnectionString = false,
         });
         return app;
     }

@@ -67,6 +67,21 @@ public sealed class PortalFlowTests(PortalServer server)
     }
 
     [SkippableFact]
+    public async Task TheJobDashboardDoesNotShowWhereTheDatabaseLives()
+    {
+        BrowserTest.RequireBrowser();
+
+        var admin = await server.NewPageAsync();
+        await admin.SignInAsync(PortalServer.AdminEmail);
+        await admin.GotoAsync("/hangfire");
+        await admin.GetByText("CoachPortal jobs").First.WaitForAsync();
+
+        var html = await admin.ContentAsync();
+        Assert.DoesNotContain("jobs.db", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("coachportal-e2e", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [SkippableFact]
     public async Task AnAthleteSeesAndEditsOnlyTheirOwnProfileOnAPhone()
     {
         BrowserTest.RequireBrowser();

@@ -22,4 +22,7 @@ public sealed record PersonalisationConstraints
 
     /// <summary>Longest session the athlete has time for, in minutes; null for no limit.</summary>
     public int? MaxMinutesPerDay { get; init; }
+
+    /// <summary>The event's day: no training is planned on it and the days before it hold no long session. Null for none.</summary>
+    public DateOnly? EventDate { get; init; }
 }

@@ -7,7 +7,9 @@ namespace CoachPortal.Analytics.Planning;
 /// <summary>
 /// Turns a template's sessions into one athlete's plan. In order: availability (move to a free available day of the
 /// same week, else drop), intensity distribution (cut high-intensity time to the weekly share), load scaling to the
-/// athlete's CTL (week 1 ≈ CTL × 7, then the template's progression), the day cap in minutes, forecast advice, then a
+/// athlete's CTL on the eve of the plan (week 1 ≈ CTL × 7, then the template's progression; an athlete without fitness
+/// starts from a safe ramp instead), the day cap in minutes, forecast advice, the event rules (no training on the event
+/// day, no long session in the days before it), then a
 /// forward sweep over the days with the analytics engine's PMC that lowers the most recent session whenever the rolling
 /// ACWR would pass 1.3 or the 7-day CTL ramp would pass the limit (and raises a session day below ACWR 0.8 outside
 /// recovery and taper weeks). Lowering a load inside the acute window never breaks an earlier day, so one forward
@@ -15,6 +17,21 @@ namespace CoachPortal.Analytics.Planning;
 /// </summary>
 public static class PlanPersonaliser
 {
+    /// <summary>Below this CTL the athlete has no fitness to hold and the plan starts from the safe ramp.</summary>
+    public const double NewAthleteCtl = 1;
+
+    /// <summary>Share of the template's first week a new athlete starts with.</summary>
+    public const double NewAthleteStartFraction = 0.5;
+
+    /// <summary>Largest rise of a new athlete's weekly load from one loaded week to the next (the "10 % rule").</summary>
+    public const double NewAthleteWeeklyIncrease = 0.10;
+
+    /// <summary>Days before the event in which no session is longer than <see cref="PreEventMaxMinutes"/>.</summary>
+    public const int PreEventDays = 3;
+
+    /// <summary>Longest session in the last <see cref="PreEventDays"/> days before the event, in minutes.</summary>
+    public const double PreEventMaxMinutes = 40;
+
     private const double Epsilon = 1e-6;
 
     /// <summary>Personalises the drafts in the order this type's summary gives; the result keeps the drafts' order.</summary>
@@ -54,11 +71,17 @@ public static class PlanPersonaliser
         PlaceOnAvailableDays(work, constraints);
         LimitIntensity(work, constraints, profile);
 
-        // Week 1 starts where the athlete is: CTL × 7 holds CTL level. Without history the template stands.
+        // Week 1 starts where the athlete is: CTL × 7 holds CTL level. The history's CTL and ATL on its last day are the
+        // athlete's fitness and fatigue on the eve of the plan (the caller seeds the series with the stored values).
         var history = historyLoads.Count > 0 ? TrainingLoadCalculator.Compute(historyStart, historyLoads.ToArray(), options) : null;
-        var ctl = history is { Length: > 0 } ? history.Ctl[^1] : 0;
-        var scale = ctl > 1 && firstWeekTss > 0 ? ctl * 7 / firstWeekTss : 1;
-        foreach (var week in work.Where(w => !w.Dropped).GroupBy(w => w.Draft.Week.Index))
+        var ctl = history is { Length: > 0 } ? history.Ctl[^1] : options.InitialCtl;
+        var atl = history is { Length: > 0 } ? history.Atl[^1] : options.InitialAtl;
+        var newAthlete = ctl < NewAthleteCtl;
+        var scale = !newAthlete && firstWeekTss > 0 ? ctl * 7 / firstWeekTss : 1;
+        double? safeBase = null;
+        var buildWeeks = 0;
+        var lastFactor = NewAthleteStartFraction;
+        foreach (var week in work.Where(w => !w.Dropped).GroupBy(w => w.Draft.Week.Index).OrderBy(g => g.Key))
         {
             var sum = week.Sum(w => w.Estimate.Tss);
             if (sum <= 0)
@@ -67,15 +90,44 @@ public static class PlanPersonaliser
             }
 
             var share = weekShare[week.Key];
-            var target = week.First().Draft.Week.TargetTss * scale * share;
+            var planWeek = week.First().Draft.Week;
+            string why;
+            double target;
+            if (newAthlete)
+            {
+                // No fitness to hold: start at a fraction of the template's first week and let the loaded weeks rise by
+                // at most 10 % a week (the common "10 % rule"; Nielsen et al. 2014, J Orthop Sports Phys Ther 44:739,
+                // saw more injuries in novice runners who raised weekly volume by over 30 %). Recovery and taper weeks
+                // keep the previous week's fraction of the template, so they stay easier than the weeks around them.
+                safeBase ??= NewAthleteStartFraction * planWeek.TargetTss;
+                var easyWeek = planWeek.IsRecoveryWeek || planWeek.Phase == PlanPhase.Taper;
+                var factorOfTemplate = easyWeek || planWeek.TargetTss <= 0
+                    ? lastFactor
+                    : Math.Min(1, safeBase.Value * Math.Pow(1 + NewAthleteWeeklyIncrease, buildWeeks) / planWeek.TargetTss);
+                if (!easyWeek)
+                {
+                    buildWeeks++;
+                    lastFactor = factorOfTemplate;
+                }
+
+                target = planWeek.TargetTss * factorOfTemplate * share;
+                why = string.Create(CultureInfo.InvariantCulture,
+                    $"Week load set to {target:0} TSS: no training history, so the plan starts at {NewAthleteStartFraction:P0} of the template's first week and rises at most {NewAthleteWeeklyIncrease:P0} a week");
+            }
+            else
+            {
+                target = planWeek.TargetTss * scale * share;
+                why = string.Create(CultureInfo.InvariantCulture, $"Week load scaled to {target:0} TSS for current fitness (CTL {ctl:0}, ATL {atl:0})");
+            }
+
+            if (share < 1)
+            {
+                why += string.Create(CultureInfo.InvariantCulture, $"; this part week carries {share:P0} of the week's target");
+            }
+
             var factor = target / sum;
             if (Math.Abs(factor - 1) > 0.05)
             {
-                var why = share < 1
-                    ? string.Create(CultureInfo.InvariantCulture,
-                        $"Week load scaled to {target:0} TSS for current fitness (CTL {ctl:0}); this part week carries {share:P0} of the week's target")
-                    : string.Create(CultureInfo.InvariantCulture,
-                        $"Week load scaled to {target:0} TSS for current fitness (CTL {ctl:0})");
                 foreach (var w in week)
                 {
                     w.ScaleTo(w.Estimate.Tss * factor, why);
@@ -104,8 +156,18 @@ public static class PlanPersonaliser
             }
         }
 
-        var planStart = work.Min(w => w.Date);
-        var planEnd = work.Max(w => w.Date);
+        if (constraints.EventDate is { } eventDate)
+        {
+            KeepTheEventClear(work, eventDate);
+        }
+
+        if (work.All(w => w.Dropped))
+        {
+            return work.Where(w => w.Reasons.Count > 0).OrderBy(w => w.Date).Select(w => w.ToResult()).ToList();
+        }
+
+        var planStart = work.Where(w => !w.Dropped).Min(w => w.Date);
+        var planEnd = work.Where(w => !w.Dropped).Max(w => w.Date);
         var start = history is null ? planStart : historyStart;
         var historyDays = planStart.DayNumber - start.DayNumber;
         var loads = new double[planEnd.DayNumber - start.DayNumber + 1];
@@ -115,13 +177,68 @@ public static class PlanPersonaliser
         }
 
         void Refresh(DateOnly date) => loads[date.DayNumber - start.DayNumber] = work.Where(w => !w.Dropped && w.Date == date).Sum(w => w.Estimate.Tss);
-        foreach (var date in work.Select(w => w.Date).Distinct())
+        foreach (var date in work.Where(w => !w.Dropped).Select(w => w.Date).Distinct())
         {
             Refresh(date);
         }
 
         Sweep(work, loads, start, historyDays, constraints, options, Refresh);
+        if (newAthlete)
+        {
+            // The sweep and whole-step rounding can leave a week lower than its target; the next week then rises
+            // from what is really planned, not from the target.
+            BoundWeeklyRise(work, weekShare);
+        }
+
         return work.Where(w => !w.Dropped || w.Reasons.Count > 0).OrderBy(w => w.Date).Select(w => w.ToResult()).ToList();
+    }
+
+    /// <summary>
+    /// The event day is the event (its planned training is dropped) and the last days before it hold only short
+    /// sessions: a taper cuts volume and keeps intensity (Mujika and Padilla 2003, Med Sci Sports Exerc 35:1182;
+    /// Bosquet et al. 2007, Med Sci Sports Exerc 39:1358), so a long session never lands just before a race.
+    /// </summary>
+    private static void KeepTheEventClear(List<Work> work, DateOnly eventDate)
+    {
+        foreach (var w in work.Where(w => !w.Dropped && w.Date == eventDate))
+        {
+            w.Reasons.Add("Dropped: the event is that day's session");
+            w.Dropped = true;
+        }
+
+        var maxSeconds = PreEventMaxMinutes * 60;
+        var why = string.Create(CultureInfo.InvariantCulture, $"Shortened to {PreEventMaxMinutes:0} min: no long session in the last {PreEventDays} days before the event");
+        foreach (var w in work.Where(w => !w.Dropped && w.Date < eventDate && w.Date >= eventDate.AddDays(-PreEventDays)))
+        {
+            w.NearEvent = true;
+            if (w.Estimate.DurationSeconds > maxSeconds + Epsilon)
+            {
+                w.ScaleTo(w.Estimate.Tss * maxSeconds / w.Estimate.DurationSeconds, why);
+            }
+        }
+    }
+
+    /// <summary>Cuts any week whose load, as a whole week (part weeks by their share), rises more than the allowed share above every earlier week.</summary>
+    private static void BoundWeeklyRise(List<Work> work, Dictionary<int, double> weekShare)
+    {
+        double? highest = null;
+        foreach (var week in work.Where(w => !w.Dropped).GroupBy(w => w.Draft.Week.Index).OrderBy(g => g.Key))
+        {
+            var share = weekShare[week.Key] > 0 ? weekShare[week.Key] : 1;
+            var whole = week.Sum(w => w.Estimate.Tss) / share;
+            if (highest * (1 + NewAthleteWeeklyIncrease) is { } cap && whole > cap + Epsilon)
+            {
+                var why = string.Create(CultureInfo.InvariantCulture, $"Lowered to keep the weekly rise at or below {NewAthleteWeeklyIncrease:P0}");
+                foreach (var w in week)
+                {
+                    w.ScaleTo(w.Estimate.Tss * cap / whole, why);
+                }
+
+                whole = week.Where(w => !w.Dropped).Sum(w => w.Estimate.Tss) / share;
+            }
+
+            highest = Math.Max(highest ?? 0, whole);
+        }
     }
 
     private static void Sweep(List<Work> work, double[] loads, DateOnly start, int firstPlanDay, PersonalisationConstraints c, TrainingLoadOptions options, Action<DateOnly> refresh)
@@ -136,7 +253,7 @@ public static class PlanPersonaliser
             var today = work.Where(w => !w.Dropped && w.Date == date).ToList();
             var acwr = series.AcwrRolling[t];
             if (!c.OverrideAcwr && today.Count > 0 && double.IsFinite(acwr) && acwr < PersonalisationConstraints.AcwrLow
-                && today.All(w => !w.Draft.Week.IsRecoveryWeek && w.Draft.Week.Phase != PlanPhase.Taper && !w.Advised))
+                && today.All(w => !w.Draft.Week.IsRecoveryWeek && w.Draft.Week.Phase != PlanPhase.Taper && !w.Advised && !w.NearEvent))
             {
                 var (acute, chronic) = Sums(loads, t, a, ch);
                 var raise = (PersonalisationConstraints.AcwrLow * a * chronic - acute * ch) / (ch - PersonalisationConstraints.AcwrLow * a);
@@ -282,6 +399,9 @@ public static class PlanPersonaliser
 
         /// <summary>Lowered on a forecast: the ACWR floor guards against weeks of detraining, not against one easier day, so it does not raise it back.</summary>
         public bool Advised { get; set; }
+
+        /// <summary>In the last days before the event: kept short, so the ACWR floor does not raise it.</summary>
+        public bool NearEvent { get; set; }
 
         public List<string> Reasons { get; } = [];
 

@@ -12,6 +12,9 @@ public static class WorkoutEstimator
     // Mid-zone intensity factors of a 5-zone LTHR model (Friel): Z1 < 81 %, Z2 81–89 %, Z3 90–93 %, Z4 94–99 %, Z5 ≥ 100 % of LTHR.
     private static readonly double[] s_zoneIntensity = [0.55, 0.70, 0.85, 0.95, 1.05];
 
+    /// <summary>Threshold pace assumed for an athlete without one (4:30/km, the running default of the speed estimate too).</summary>
+    public const int ReferenceThresholdPaceSecondsPerKm = 270;
+
     /// <summary>Steps at or above this IF count as high intensity for the intensity distribution.</summary>
     public const double HighIntensityFactor = 0.88;
 
@@ -93,7 +96,8 @@ public static class WorkoutEstimator
         {
             WorkoutTargetKind.PercentFtp => t.Mid / 100,
             WorkoutTargetKind.HeartRateZone => (s_zoneIntensity[(int)t.Low - 1] + s_zoneIntensity[(int)t.High - 1]) / 2,
-            WorkoutTargetKind.PaceSecondsPerKm => profile.ThresholdPaceSecondsPerKm is { } threshold ? threshold / t.Mid : 0.8,
+            // rTSS's IF = threshold pace / pace; without the athlete's threshold, the reference runner's, so 3:50/km reads as hard, not as easy.
+            WorkoutTargetKind.PaceSecondsPerKm => (profile.ThresholdPaceSecondsPerKm ?? ReferenceThresholdPaceSecondsPerKm) / t.Mid,
             // Borg CR-10 roughly linear in %threshold: RPE 1 ≈ 0.51, RPE 5 ≈ 0.75, RPE 10 ≈ 1.05.
             WorkoutTargetKind.Rpe => 0.45 + 0.06 * t.Mid,
             _ => step.Kind switch
@@ -119,7 +123,7 @@ public static class WorkoutEstimator
         {
             SessionSports.Cycling => 10.0,
             SessionSports.Swimming => 1.3,
-            SessionSports.Running => 1000.0 / 270,
+            SessionSports.Running => 1000.0 / ReferenceThresholdPaceSecondsPerKm,
             _ => 3.0,
         };
     }

@@ -48,6 +48,7 @@ public sealed class UserAdminService(
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(roles);
         caller.RequireAdmin();
+        RequireARole(roles);
         ValidateRoles(roles);
         var user = new ApplicationUser
         {
@@ -57,9 +58,12 @@ public sealed class UserAdminService(
             DisplayName = string.IsNullOrWhiteSpace(displayName) ? email?.Trim() ?? "" : displayName.Trim(),
         };
         Check(await users.CreateAsync(user, password), "Password");
-        if (roles.Count > 0)
+        var added = await users.AddToRolesAsync(user, roles);
+        if (!added.Succeeded)
         {
-            Check(await users.AddToRolesAsync(user, roles), "Roles");
+            // An account without a role can sign in and see nothing: take it back rather than leave it half made.
+            await users.DeleteAsync(user);
+            Check(added, "Roles");
         }
 
         notifier.Publish(Topics.Users);
@@ -71,6 +75,7 @@ public sealed class UserAdminService(
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(roles);
         caller.RequireAdmin();
+        RequireARole(roles);
         ValidateRoles(roles);
         if (userId == caller.UserId && !roles.Contains(Roles.Admin))
         {
@@ -144,6 +149,14 @@ public sealed class UserAdminService(
         var byDay = stamps.GroupBy(s => DateOnly.FromDateTime(s)).ToDictionary(g => g.Key, g => g.Count());
         return Enumerable.Range(0, days).Select(i => today.AddDays(i - (days - 1)))
             .Select(d => new DailyCount(d, byDay.GetValueOrDefault(d))).ToList();
+    }
+
+    private static void RequireARole(IReadOnlyCollection<string> roles)
+    {
+        if (roles.Count == 0)
+        {
+            throw new ValidationFailedException([new ValidationError("Roles", "Choose at least one role: an account without a role can sign in but reach nothing.")]);
+        }
     }
 
     private static void ValidateRoles(IEnumerable<string> roles)

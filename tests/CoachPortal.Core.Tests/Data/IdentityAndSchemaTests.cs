@@ -88,6 +88,19 @@ public sealed class IdentityAndSchemaTests(PortalTestHost world) : IClassFixture
     }
 
     [Fact]
+    public async Task AnAccountCannotBeCreatedOrLeftWithoutARole()
+    {
+        var admins = world.Get<UserAdminService>();
+
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => admins.CreateAsync(world.Admin, "no.role@test.local", "No Role", PortalTestHost.Password, []));
+
+        Assert.Contains(ex.Errors, e => e.Field == "Roles");
+        Assert.Null(await world.Get<UserManager<ApplicationUser>>().FindByEmailAsync("no.role@test.local"));
+        var id = await admins.CreateAsync(world.Admin, "one.role@test.local", "One Role", PortalTestHost.Password, [Roles.Athlete]);
+        await Assert.ThrowsAsync<ValidationFailedException>(() => admins.SetRolesAsync(world.Admin, id, []));
+    }
+
+    [Fact]
     public async Task AnAdminCannotRemoveTheirOwnAdminRoleOrLockThemselves()
     {
         await Assert.ThrowsAsync<ValidationFailedException>(() => world.Get<UserAdminService>().SetRolesAsync(world.Admin, world.Admin.UserId, [Roles.Coach]));

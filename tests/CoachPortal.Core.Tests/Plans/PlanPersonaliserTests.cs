@@ -78,6 +78,52 @@ public sealed class PlanPersonaliserTests
     }
 
     [Fact]
+    public void AnAthleteWithoutHistoryStartsFromASafeRampInsteadOfTheTemplatesFullWeek()
+    {
+        var template = ATemplate(400, 15);
+        var (plan, _, _) = Run(template, [], new PersonalisationConstraints());
+
+        var weeks = plan.Where(p => p.Tss > 0).GroupBy(p => PlanCalendar.WeekStart(p.Date)).OrderBy(g => g.Key).Select(g => g.Sum(p => p.Tss)).ToList();
+        Assert.InRange(weeks[0], 1, PlanPersonaliser.NewAthleteStartFraction * 400 + 1);
+        for (var i = 1; i < weeks.Count; i++)
+        {
+            Assert.True(weeks[i] <= weeks[..i].Max() * (1 + PlanPersonaliser.NewAthleteWeeklyIncrease) + 1, $"week {i}: {weeks[i]:0} after {weeks[..i].Max():0}");
+        }
+
+        Assert.Contains("no training history", plan[0].ChangeReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheFitnessNamedIsTheOneTheHistoryEndsOn()
+    {
+        var template = ATemplate(300, 5);
+        var history = Enumerable.Repeat(36.0, 30).ToArray();
+        var options = TrainingLoadOptions.Default with { InitialCtl = 36, InitialAtl = 36 };
+        var drafts = PlanPersonalisationService.Drafts(template, s_monday, s_monday, s_monday.AddDays(7 * 8));
+
+        var plan = PlanPersonaliser.Personalise(drafts, s_runner, s_monday.AddDays(-30), history, template.FirstWeekTss, new PersonalisationConstraints(), [], options);
+
+        Assert.Contains("for current fitness (CTL 36, ATL 36)", plan[0].ChangeReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoSessionOnTheEventDayAndNoLongOneJustBeforeIt()
+    {
+        var template = ATemplate(300, 5);
+        var eventDate = s_monday.AddDays(7 * 7 + 6);
+        var history = History(120, 45, 7);
+        var drafts = PlanPersonalisationService.Drafts(template, s_monday, s_monday, eventDate);
+
+        var plan = PlanPersonaliser.Personalise(drafts, s_runner, s_monday.AddDays(-120), history, template.FirstWeekTss,
+            new PersonalisationConstraints { EventDate = eventDate }, []);
+
+        Assert.All(plan.Where(p => p.Date == eventDate), p => Assert.Equal(0, p.Tss));
+        var lastDays = plan.Where(p => p.Date < eventDate && p.Date >= eventDate.AddDays(-PlanPersonaliser.PreEventDays) && p.Tss > 0).ToList();
+        Assert.NotEmpty(lastDays);
+        Assert.All(lastDays, p => Assert.True(p.DurationSeconds <= PlanPersonaliser.PreEventMaxMinutes * 60, p.Text));
+    }
+
+    [Fact]
     public void ACoachOverrideLiftsTheAcwrLimitButNotTheRamp()
     {
         var history = History(70, 30, 7);

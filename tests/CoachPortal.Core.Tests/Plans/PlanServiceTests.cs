@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CoachPortal.Analytics.Planning;
 using CoachPortal.Analytics.Sessions;
 using CoachPortal.Analytics.Workouts;
+using CoachPortal.Core.Load.Recompute;
 using CoachPortal.Core.Plans.Assignment;
 using CoachPortal.Core.Plans.Calendar;
 using CoachPortal.Core.Plans.Compliance;
@@ -85,6 +86,36 @@ public sealed class PlanServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APlanAssignedBeforeTheLoadsAreComputedStartsFromTheAthletesRealFitness()
+    {
+        // 200 days at 50 TSS: far longer than the plan's history window, and not yet computed when the plan is assigned.
+        await LoadTestData.AddSessionsAsync(_host, LoadTestData.DailySessions(_host.AthleteAProfile, 200, 1, _ => 50));
+        await _host.Get<LoadRecomputeScheduler>().ScheduleFullAsync(_host.AthleteAProfile);
+
+        await AssignToAthleteAAsync();
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await using var db = _host.CreateDb();
+        var eve = await db.DailyLoads.Where(d => d.AthleteId == _host.AthleteAProfile && d.Date < today).OrderByDescending(d => d.Date).FirstAsync();
+        Assert.InRange(eve.Ctl, 45, 50);
+        var reasons = await db.PlannedSessions.Where(s => s.AthleteId == _host.AthleteAProfile && s.ChangeReason != null).Select(s => s.ChangeReason!).ToListAsync();
+        Assert.Contains(reasons, r => r.Contains(FormattableString.Invariant($"(CTL {eve.Ctl:0}, ATL {eve.Atl:0})"), StringComparison.Ordinal));
+        Assert.DoesNotContain(reasons, r => r.Contains("CTL 0", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheEventDayIsTheEventAndTheDaysBeforeItHoldNoLongSession()
+    {
+        await AssignToAthleteAAsync();
+
+        var eventDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(27);
+        await using var db = _host.CreateDb();
+        var sessions = await db.PlannedSessions.Where(s => s.AthleteId == _host.AthleteAProfile).ToListAsync();
+        Assert.DoesNotContain(sessions, s => s.Date == eventDate);
+        Assert.All(sessions.Where(s => s.Date >= eventDate.AddDays(-PlanPersonaliser.PreEventDays)), s => Assert.True(s.PlannedDurationSeconds <= PlanPersonaliser.PreEventMaxMinutes * 60, s.Text));
+    }
+
+    [Fact]
     public async Task AnAthleteCannotSeeAnotherAthletesPlan()
     {
         await AssignToAthleteAAsync();
@@ -115,6 +146,20 @@ public sealed class PlanServiceTests : IAsyncLifetime
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => calendar.MoveAsync(_host.CoachA, session.Id, today.AddDays(3), session.Version));
 
         Assert.Equal(today.AddDays(2), (await calendar.GetSessionAsync(_host.AthleteA, session.Id)).Date);
+    }
+
+    [Fact]
+    public async Task MovingASessionToADayThatIsOverIsRefusedWithTheReason()
+    {
+        await AssignToAthleteAAsync();
+        var calendar = _host.Get<PlanCalendarService>();
+        var (_, today, week) = await calendar.GetTodayAsync(_host.AthleteA);
+        var session = week.Planned[0];
+
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => calendar.MoveAsync(_host.CoachA, session.Id, today.AddDays(-1), session.Version));
+
+        Assert.Contains("that day is over", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(session.Date, (await calendar.GetSessionAsync(_host.CoachA, session.Id)).Date);
     }
 
     [Fact]
@@ -193,7 +238,7 @@ public sealed class PlanServiceTests : IAsyncLifetime
         Assert.Equal(lines.Count(l => l == "BEGIN:VEVENT"), lines.Count(l => l == "END:VEVENT"));
         var unfolded = ics.Replace("\r\n ", "", StringComparison.Ordinal).Split("\r\n");
         Assert.All(unfolded.Where(l => l.StartsWith("DTSTART", StringComparison.Ordinal)), l => Assert.Matches("^DTSTART;VALUE=DATE:\\d{8}$", l));
-        Assert.Contains(unfolded, l => l.StartsWith("DESCRIPTION:10m warmup @Z1\\; 4x(", StringComparison.Ordinal));
+        Assert.Contains(unfolded, l => Regex.IsMatch(l, @"^DESCRIPTION:\d+m warmup @Z1\\; \d+x\("));
 
         await feeds.RevokeAsync(_host.AthleteA, _host.AthleteAProfile);
         Assert.Null(await feeds.RenderAsync(token, "portal.test"));

@@ -114,6 +114,20 @@ public sealed class WorkoutSyntaxTests
     }
 
     [Fact]
+    public void FastPaceStepsCountAsHardMinutesRelativeToThresholdPace()
+    {
+        var intervals = WorkoutParser.Parse("15m warmup @Z1; 5x(1km @3:50/km, 2m @Z1); 10m cooldown @Z1");
+
+        var known = WorkoutEstimator.Estimate(intervals, SessionSports.Running, new AthleteTrainingProfile(null, 250, 170, 190));
+        var unknown = WorkoutEstimator.Estimate(intervals, SessionSports.Running, AthleteTrainingProfile.Unknown);
+        var slower = WorkoutEstimator.Estimate(WorkoutParser.Parse("5x(1km @5:30/km, 2m @Z1)"), SessionSports.Running, new AthleteTrainingProfile(null, 250, 170, 190));
+
+        Assert.Equal(5 * 230, known.HighIntensitySeconds, 0);
+        Assert.Equal(5 * 230, unknown.HighIntensitySeconds, 0);
+        Assert.Equal(0, slower.HighIntensitySeconds);
+    }
+
+    [Fact]
     public void HarderIntervalsCostMoreLoadThanEasierOnes()
     {
         var profile = new AthleteTrainingProfile(300, null, null, null);

@@ -1,6 +1,8 @@
 using System.Globalization;
+using CoachPortal.Analytics.Load;
 using CoachPortal.Analytics.Planning;
 using CoachPortal.Core.Data;
+using CoachPortal.Core.Load.Recompute;
 using CoachPortal.Core.Notifications;
 using CoachPortal.Core.Plans.Calendar;
 using CoachPortal.Core.Plans.Templates;
@@ -18,6 +20,7 @@ namespace CoachPortal.Core.Plans.Assignment;
 public sealed class PlanPersonalisationService(
     IDbContextFactory<AppDbContext> dbFactory,
     IPlanForecastAdvisor advisor,
+    LoadRecomputeJob loads,
     ChangeNotifier notifier,
     TimeProvider clock,
     IBackgroundJobClient jobs)
@@ -124,6 +127,15 @@ public sealed class PlanPersonalisationService(
     public async Task PersonaliseAsync(int assignmentId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+
+        // The plan starts from the stored daily loads: bring them up to date first when sessions arrived since the last
+        // computation (a plan assigned right after an import would otherwise read an athlete as untrained).
+        var athleteId = await db.PlanAssignments.Where(a => a.Id == assignmentId).Select(a => (int?)a.AthleteId).FirstOrDefaultAsync(ct);
+        if (athleteId is { } id && await db.LoadRecomputeStates.AnyAsync(s => s.AthleteId == id && s.DirtyFromDate != null, ct))
+        {
+            await loads.RunAsync(id, ct);
+        }
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var assignment = await db.PlanAssignments.Include(a => a.Athlete).FirstOrDefaultAsync(a => a.Id == assignmentId, ct);
         if (assignment is null || assignment.IsCancelled)
@@ -138,7 +150,9 @@ public sealed class PlanPersonalisationService(
         var settings = await db.AthletePlanSettings.AsNoTracking().FirstOrDefaultAsync(s => s.AthleteId == athlete.Id, ct) ?? new AthletePlanSettings();
         var from = today > assignment.StartDate ? today : assignment.StartDate;
         var drafts = Drafts(template, assignment.StartDate, from, assignment.EventDate);
-        var (historyStart, history) = await HistoryAsync(db, athlete.Id, from, ct);
+        var (historyStart, history, fitness) = await HistoryAsync(db, athlete.Id, from, ct);
+        var loadSettings = await db.TeamLoadSettings.AsNoTracking().FirstOrDefaultAsync(s => s.TeamId == athlete.TeamId, ct) ?? new TeamLoadSettings { TeamId = athlete.TeamId };
+        var loadOptions = loadSettings.ToTrainingLoadOptions() with { InitialCtl = fitness.Ctl, InitialAtl = fitness.Atl };
         var advice = drafts.All(d => d.OutsidePlan) ? [] : await advisor.AdviseAsync(athlete.Id, from, assignment.EventDate, ct);
         var personalised = PlanPersonaliser.Personalise(
             drafts,
@@ -153,8 +167,10 @@ public sealed class PlanPersonalisationService(
                 MaxHighIntensityShare = assignment.MaxHighIntensityShare,
                 AvailableDaysMask = settings.AvailableDaysMask,
                 MaxMinutesPerDay = settings.MaxMinutesPerDay,
+                EventDate = assignment.EventDate,
             },
-            advice);
+            advice,
+            loadOptions);
 
         await db.PlannedSessions.Where(s => s.PlanAssignmentId == assignmentId && s.Date >= from && s.Status == PlannedSessionStatus.Planned)
             .ExecuteDeleteAsync(ct);
@@ -194,15 +210,20 @@ public sealed class PlanPersonalisationService(
             .ToList();
     }
 
-    /// <summary>Daily primary loads of the <see cref="HistoryDays"/> days before <paramref name="beforeDate"/>, from the first stored day; rest days are 0.</summary>
-    internal static async Task<(DateOnly Start, IReadOnlyList<double> Loads)> HistoryAsync(AppDbContext db, int athleteId, DateOnly beforeDate, CancellationToken ct)
+    /// <summary>
+    /// Daily primary loads of the <see cref="HistoryDays"/> days before <paramref name="beforeDate"/>, from the first
+    /// stored day (rest days are 0), and the stored CTL and ATL of the day before that first day, so that the series
+    /// rebuilt from these loads ends on the athlete's stored fitness rather than on a series that started from zero.
+    /// </summary>
+    internal static async Task<(DateOnly Start, IReadOnlyList<double> Loads, (double Ctl, double Atl) Before)> HistoryAsync(
+        AppDbContext db, int athleteId, DateOnly beforeDate, CancellationToken ct)
     {
         var first = beforeDate.AddDays(-HistoryDays);
         var rows = await db.DailyLoads.AsNoTracking().Where(d => d.AthleteId == athleteId && d.Date >= first && d.Date < beforeDate)
             .Select(d => new { d.Date, d.PrimaryLoad }).ToListAsync(ct);
         if (rows.Count == 0)
         {
-            return (beforeDate, []);
+            return (beforeDate, [], (0, 0));
         }
 
         var start = rows.Min(r => r.Date);
@@ -212,6 +233,16 @@ public sealed class PlanPersonalisationService(
             loads[r.Date.DayNumber - start.DayNumber] = r.PrimaryLoad;
         }
 
-        return (start, loads);
+        var before = await db.DailyLoads.AsNoTracking().Where(d => d.AthleteId == athleteId && d.Date < start)
+            .OrderByDescending(d => d.Date).Select(d => new { d.Date, d.Ctl, d.Atl }).FirstOrDefaultAsync(ct);
+        if (before is null)
+        {
+            return (start, loads, (0, 0));
+        }
+
+        // Days without a stored row between it and the window are rest days: fitness and fatigue decay over them.
+        var options = TrainingLoadOptions.Default;
+        var gap = start.DayNumber - before.Date.DayNumber - 1;
+        return (start, loads, (before.Ctl * Math.Pow(1 - options.CtlFactor, gap), before.Atl * Math.Pow(1 - options.AtlFactor, gap)));
     }
 }

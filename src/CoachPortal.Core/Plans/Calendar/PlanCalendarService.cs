@@ -69,6 +69,12 @@ public sealed class PlanCalendarService(IDbContextFactory<AppDbContext> dbFactor
             throw PlanAccess.Invalid("Date", "A session that is done or skipped stays where it was.");
         }
 
+        var today = await AthleteClock.TodayAsync(db, athlete.TeamId, clock, ct);
+        if (newDate < today)
+        {
+            throw PlanAccess.Invalid("Date", FormattableString.Invariant($"{session.Title} cannot move to {newDate:ddd d MMM}: that day is over. Move it to today or a later day."));
+        }
+
         db.Entry(session).Property(s => s.Version).OriginalValue = expectedVersion;
         session.Date = newDate;
         await PlanAccess.SaveAsync(db, "planned session", ct);

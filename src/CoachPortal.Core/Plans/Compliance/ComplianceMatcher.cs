@@ -3,11 +3,16 @@ using CoachPortal.Core.Plans.Calendar;
 namespace CoachPortal.Core.Plans.Compliance;
 
 /// <summary>
-/// Pairs uploaded sessions with planned ones: same athlete, day and sport, one to one, nearest duration first.
+/// Pairs uploaded sessions with planned ones: same athlete and sport, one to one, on the planned day or within
+/// <see cref="DayToleranceDays"/> of it (the same day first, then the nearest day, then the nearest duration). Athletes
+/// shift a session by a day for weather, work or travel, and a coach reads that as done, not as one miss and one extra.
 /// Colours: green within 80–120 % of the plan, amber within 50–150 %, red outside or missed, grey while still ahead.
 /// </summary>
 public static class ComplianceMatcher
 {
+    /// <summary>Days a session may be done before or after its planned day and still count for it.</summary>
+    public const int DayToleranceDays = 1;
+
     public static IReadOnlyDictionary<int, CompletedSessionView> Match(IReadOnlyList<PlannedSessionView> planned, IReadOnlyList<CompletedSessionView> completed)
     {
         ArgumentNullException.ThrowIfNull(planned);
@@ -15,8 +20,9 @@ public static class ComplianceMatcher
         var pairs = from p in planned
                     where p.Status != PlannedSessionStatus.Skipped
                     from c in completed
-                    where c.AthleteId == p.AthleteId && c.Date == p.Date && string.Equals(c.Sport, p.Sport, StringComparison.OrdinalIgnoreCase)
-                    orderby Math.Abs(c.DurationSeconds - p.DurationSeconds), p.Id, c.Id
+                    let days = Math.Abs(c.Date.DayNumber - p.Date.DayNumber)
+                    where c.AthleteId == p.AthleteId && days <= DayToleranceDays && string.Equals(c.Sport, p.Sport, StringComparison.OrdinalIgnoreCase)
+                    orderby days, Math.Abs(c.DurationSeconds - p.DurationSeconds), p.Id, c.Id
                     select (p, c);
         var result = new Dictionary<int, CompletedSessionView>();
         var used = new HashSet<int>();

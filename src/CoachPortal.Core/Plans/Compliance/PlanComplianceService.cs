@@ -59,7 +59,10 @@ public sealed class PlanComplianceService(IDbContextFactory<AppDbContext> dbFact
         return new TeamWeekCompliance(today, weekStart, result);
     }
 
-    /// <summary>Compliance rows and weekly figures of a calendar as of <paramref name="today"/>; weeks count days up to today.</summary>
+    /// <summary>
+    /// Compliance rows and weekly figures of a calendar as of the athlete's local <paramref name="today"/>. A session
+    /// planned for today is not missed until the day is over: it counts once done and stays grey until then.
+    /// </summary>
     public static PlanComplianceView Evaluate(PlanCalendarView view, DateOnly today, IReadOnlyDictionary<int, CompletedSessionView>? matches = null)
     {
         ArgumentNullException.ThrowIfNull(view);
@@ -73,12 +76,25 @@ public sealed class PlanComplianceService(IDbContextFactory<AppDbContext> dbFact
             return new ComplianceRow(p.Id, p.Date, p.Title, p.DurationSeconds, p.Tss, c?.Id, c?.DurationSeconds, c?.Load, durationPct, loadPct,
                 ComplianceMatcher.Colour(loadPct ?? durationPct, isPast));
         }).ToList();
-        var weeks = rows.Where(r => r.Date <= today).GroupBy(r => PlanCalendar.WeekStart(r.Date)).OrderBy(g => g.Key).Select(g =>
+        var matchedIds = matches.Values.Select(c => c.Id).ToHashSet();
+        var unplanned = view.Completed.Where(c => c.Date <= today && !matchedIds.Contains(c.Id))
+            .GroupBy(c => PlanCalendar.WeekStart(c.Date)).ToDictionary(g => g.Key, g => g.Count());
+        var due = rows.Where(r => r.Date < today || r.CompletedSessionId is not null || (r.Date == today && IsSkipped(view, r.PlannedSessionId))).ToList();
+        var weekStarts = due.Select(r => PlanCalendar.WeekStart(r.Date))
+            .Concat(rows.Where(r => r.Date <= today).Select(r => PlanCalendar.WeekStart(r.Date)))
+            .Distinct().Order();
+        var weeks = weekStarts.Select(week =>
         {
-            var planned = g.Sum(r => r.PlannedTss);
-            var actual = g.Sum(r => r.ActualLoad ?? 0);
-            return new WeeklyCompliance(g.Key, Math.Round(planned, 1), Math.Round(actual, 1), planned > 0 ? Math.Round(100 * actual / planned, 1) : null);
+            var own = due.Where(r => PlanCalendar.WeekStart(r.Date) == week).ToList();
+            var planned = own.Sum(r => r.PlannedTss);
+            // A matched session without a load of its own (no power, pace, heart rate or RPE) counts by its duration.
+            var actual = own.Sum(r => r.ActualLoad ?? (r.DurationPercent is { } d ? r.PlannedTss * d / 100 : 0));
+            return new WeeklyCompliance(week, Math.Round(planned, 1), Math.Round(actual, 1), planned > 0 ? Math.Round(100 * actual / planned, 1) : null,
+                unplanned.GetValueOrDefault(week));
         }).ToList();
         return new PlanComplianceView(rows, weeks);
     }
+
+    private static bool IsSkipped(PlanCalendarView view, int plannedSessionId) =>
+        view.Planned.First(p => p.Id == plannedSessionId).Status == PlannedSessionStatus.Skipped;
 }

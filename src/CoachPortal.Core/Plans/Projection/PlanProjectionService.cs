@@ -4,6 +4,7 @@ using CoachPortal.Analytics.Load;
 using CoachPortal.Analytics.Performance;
 using CoachPortal.Analytics.Workouts;
 using CoachPortal.Core.Data;
+using CoachPortal.Core.Load.Performance;
 using CoachPortal.Core.Plans.Assignment;
 using CoachPortal.Core.Plans.Calendar;
 using CoachPortal.Core.Security;
@@ -45,7 +46,7 @@ public sealed class PlanProjectionService(IDbContextFactory<AppDbContext> dbFact
         }
 
         var end = assignment?.EventDate ?? (plannedLoads.Count > 0 ? plannedLoads.Max(p => p.Date) : today);
-        var (historyStart, history) = await PlanPersonalisationService.HistoryAsync(db, athleteId, today, ct);
+        var (historyStart, history, _) = await PlanPersonalisationService.HistoryAsync(db, athleteId, today, ct);
         var days = Project(historyStart, history, today, end, plannedLoads);
         var predicted = assignment is null ? null : await PredictAsync(db, athleteId, historyStart, history, days, ct);
         return new PlanProjection(athleteId, today, assignment?.EventDate, assignment?.EventName, days, predicted);
@@ -97,7 +98,7 @@ public sealed class PlanProjectionService(IDbContextFactory<AppDbContext> dbFact
             var fit = BanisterModel.Fit(history.ToArray(), observations);
             var plan = days.Where(d => d.IsPlanned).Select(d => d.Load).ToArray();
             var predicted = fit.Parameters.PredictPlan(history.ToArray(), plan);
-            return string.Create(CultureInfo.InvariantCulture, $"{first.Kind}: {FromPerformance(predicted[^1]):0.##} {first.Unit} predicted on event day (Banister fit, R² {fit.RSquared:0.00})");
+            return string.Create(CultureInfo.InvariantCulture, $"{first.Kind}: {PerformanceFormat.Value(FromPerformance(predicted[^1]), first.Unit)} predicted on event day (Banister fit, R² {fit.RSquared:0.00})");
         }
         catch (AnalyticsInputException)
         {
