@@ -101,6 +101,8 @@ public sealed class PlanServiceTests : IAsyncLifetime
         var reasons = await db.PlannedSessions.Where(s => s.AthleteId == _host.AthleteAProfile && s.ChangeReason != null).Select(s => s.ChangeReason!).ToListAsync();
         Assert.Contains(reasons, r => r.Contains(FormattableString.Invariant($"(CTL {eve.Ctl:0}, ATL {eve.Atl:0})"), StringComparison.Ordinal));
         Assert.DoesNotContain(reasons, r => r.Contains("CTL 0", StringComparison.Ordinal));
+        var projection = await _host.Get<PlanProjectionService>().ProjectAsync(_host.CoachA, _host.AthleteAProfile);
+        Assert.Equal(eve.Ctl, projection.Days.Single(d => d.Date == eve.Date).Ctl, 1);
     }
 
     [Fact]

@@ -46,14 +46,19 @@ public sealed class PlanProjectionService(IDbContextFactory<AppDbContext> dbFact
         }
 
         var end = assignment?.EventDate ?? (plannedLoads.Count > 0 ? plannedLoads.Max(p => p.Date) : today);
-        var (historyStart, history, _) = await PlanPersonalisationService.HistoryAsync(db, athleteId, today, ct);
-        var days = Project(historyStart, history, today, end, plannedLoads);
+        var (historyStart, history, before) = await PlanPersonalisationService.HistoryAsync(db, athleteId, today, ct);
+        var options = TrainingLoadOptions.Default with { InitialCtl = before.Ctl, InitialAtl = before.Atl };
+        var days = Project(historyStart, history, today, end, plannedLoads, options);
         var predicted = assignment is null ? null : await PredictAsync(db, athleteId, historyStart, history, days, ct);
         return new PlanProjection(athleteId, today, assignment?.EventDate, assignment?.EventName, days, predicted);
     }
 
-    /// <summary>History loads, then planned loads from <paramref name="today"/> to <paramref name="end"/>, through <see cref="TrainingLoadCalculator.Compute"/>.</summary>
-    public static IReadOnlyList<ProjectionDay> Project(DateOnly historyStart, IReadOnlyList<double> history, DateOnly today, DateOnly end, IReadOnlyList<(DateOnly Date, double Tss)> planned)
+    /// <summary>
+    /// History loads, then planned loads from <paramref name="today"/> to <paramref name="end"/>, through
+    /// <see cref="TrainingLoadCalculator.Compute"/>; <paramref name="options"/> carry the stored CTL and ATL before the history.
+    /// </summary>
+    public static IReadOnlyList<ProjectionDay> Project(DateOnly historyStart, IReadOnlyList<double> history, DateOnly today, DateOnly end,
+        IReadOnlyList<(DateOnly Date, double Tss)> planned, TrainingLoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(planned);
@@ -73,7 +78,7 @@ public sealed class PlanProjectionService(IDbContextFactory<AppDbContext> dbFact
             }
         }
 
-        var series = TrainingLoadCalculator.Compute(start, loads);
+        var series = TrainingLoadCalculator.Compute(start, loads, history.Count > 0 ? options : null);
         return series.Days().Select(d => new ProjectionDay(d.Date, d.Load, d.Ctl, d.Atl, d.Tsb, double.IsFinite(d.AcwrRolling) ? d.AcwrRolling : null, d.Date >= today)).ToList();
     }
 
