@@ -1,5 +1,4 @@
 using System.Globalization;
-using CoachPortal.Core.Notifications;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Sessions.History;
 using CoachPortal.Core.Wellness;
@@ -15,8 +14,9 @@ namespace CoachPortal.Web.Features.Sessions.History;
 /// is queued as a background job, whose progress and per-line result the page follows through the notifier (and by
 /// polling, for a job that runs on another node).
 /// </summary>
-public partial class HistoryImportPage : IDisposable
+public partial class HistoryImportPage
 {
+    private static readonly TimeSpan s_pollInterval = TimeSpan.FromSeconds(1);
     private static readonly char[] s_delimiters = [',', ';', '\t'];
 
     private HistoryKind _kind = HistoryKind.Wellness;
@@ -25,9 +25,7 @@ public partial class HistoryImportPage : IDisposable
     private string? _content;
     private string _fileName = "history.csv";
     private HistoryImportView? _import;
-    private IDisposable? _subscription;
-    private PeriodicTimer? _poll;
-    private readonly CancellationTokenSource _disposed = new();
+    private int? _importId;
     private IReadOnlyList<string> _columns = [];
     private WellnessForm _wellness = new();
     private SessionForm _sessions = new();
@@ -100,7 +98,8 @@ public partial class HistoryImportPage : IDisposable
                 ? await Imports.StartWellnessAsync(caller, AthleteId, _fileName, _content!, WellnessMapping())
                 : await Imports.StartSessionsAsync(caller, AthleteId, _fileName, _content!, SessionMapping())))
             {
-                await WatchAsync(caller, id);
+                _importId = id;
+                await RefreshAsync();
             }
         }
         finally
@@ -109,36 +108,15 @@ public partial class HistoryImportPage : IDisposable
         }
     }
 
-    private async Task WatchAsync(Caller caller, int importId)
+    private async Task RefreshAsync()
     {
-        _subscription?.Dispose();
-        _subscription = Notifier.Subscribe(Topics.HistoryImport(importId), () => InvokeAsync(() => RefreshAsync(caller, importId)));
-        await RefreshAsync(caller, importId);
-        // The job may run on another node whose notifications do not reach this one: poll as well until it ends.
-        _poll?.Dispose();
-        _poll = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        var poll = _poll;
-        _ = Task.Run(async () =>
+        if (_importId is { } importId)
         {
-            try
-            {
-                while (await poll.WaitForNextTickAsync(_disposed.Token) && _import is { IsFinished: false })
-                {
-                    await InvokeAsync(() => RefreshAsync(caller, importId));
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                // The page was closed.
-            }
-        });
+            _import = await Imports.GetAsync(Caller, importId);
+        }
     }
 
-    private async Task RefreshAsync(Caller caller, int importId)
-    {
-        _import = await Imports.GetAsync(caller, importId);
-        StateHasChanged();
-    }
+    private bool IsRunning() => _import is { IsFinished: false };
 
     private static string StatusText(HistoryImportView v) => v.Status switch
     {
@@ -147,15 +125,6 @@ public partial class HistoryImportPage : IDisposable
         HistoryImportStatus.Succeeded => "finished.",
         _ => "failed.",
     };
-
-    public void Dispose()
-    {
-        _disposed.Cancel();
-        _disposed.Dispose();
-        _poll?.Dispose();
-        _subscription?.Dispose();
-        GC.SuppressFinalize(this);
-    }
 
     private WellnessColumnMapping WellnessMapping() => _pmSys ? PmSysPreset.Wellness : new WellnessColumnMapping(
         _wellness.DateColumn ?? "",
