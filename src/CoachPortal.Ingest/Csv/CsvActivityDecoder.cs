@@ -9,6 +9,9 @@ namespace CoachPortal.Ingest.Csv;
 /// </summary>
 public static class CsvActivityDecoder
 {
+    /// <summary>The longest plausible single session in a CSV file: 48 h covers the longest ultra events recorded as one.</summary>
+    public const int MaxSessionSeconds = 48 * 3600;
+
     /// <summary>Decodes <paramref name="data"/> (UTF-8, BOM allowed) with <see cref="DecodeOptions.Csv"/> or recognised headers.</summary>
     public static DecodeResult Decode(ReadOnlySpan<byte> data, DecodeOptions? options = null)
     {
@@ -91,6 +94,13 @@ public static class CsvActivityDecoder
         var latCol = Column(mapping.Latitude);
         var lonCol = Column(mapping.Longitude);
         var tempCol = Column(mapping.Temperature);
+        if (hrCol < 0 && speedCol < 0 && paceCol < 0 && powerCol < 0 && cadenceCol < 0 && distanceCol < 0 && altitudeCol < 0 &&
+            (latCol < 0 || lonCol < 0) && tempCol < 0)
+        {
+            throw new ActivityFormatException(
+                ActivityFileFormat.Csv,
+                "CSV: a time column but no data column (heart rate, power, speed, pace, cadence, distance, altitude or position): this does not look like a training session.");
+        }
 
         var samples = new List<StreamSample>(lines.Length);
         DateTime? start = null;
@@ -180,6 +190,13 @@ public static class CsvActivityDecoder
             if (strict && warnings.Count > before)
             {
                 throw new ActivityFormatException(ActivityFileFormat.Csv, warnings[^1].Message);
+            }
+
+            if (streams.Count > 0 && streams.ElapsedSeconds[^1] - streams.ElapsedSeconds[0] > MaxSessionSeconds)
+            {
+                throw new ActivityFormatException(
+                    ActivityFileFormat.Csv,
+                    string.Create(CultureInfo.InvariantCulture, $"CSV: the rows span {(streams.ElapsedSeconds[^1] - streams.ElapsedSeconds[0]) / 86400.0:0.#} days; one training session spans at most {MaxSessionSeconds / 3600} hours (daily records belong in wellness)."));
             }
 
             if (shiftSeconds != 0 && start is { } original)

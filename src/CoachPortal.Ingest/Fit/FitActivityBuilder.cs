@@ -14,6 +14,9 @@ internal sealed class FitActivityBuilder
     private readonly List<FitSummaryMessage> _sessions = [];
     private readonly List<FitSummaryMessage> _laps = [];
     private readonly List<double> _beatIntervals = [];
+    private readonly List<FitPoolLength> _lengths = [];
+    private readonly List<(int File, int FirstRow)> _recordFiles = [];
+    private readonly FitHeartRateEvents _heartRate = new();
     private uint _timeCreated;
     private ushort _manufacturer = ushort.MaxValue;
     private ushort _product = ushort.MaxValue;
@@ -73,6 +76,16 @@ internal sealed class FitActivityBuilder
                 break;
             case FitProfile.Messages.Session:
                 _sessions.Add(FitSummaryMessage.FromSession(in m));
+                break;
+            case FitProfile.Messages.Hr:
+                _heartRate.OnMessage(in m);
+                break;
+            case FitProfile.Messages.Length:
+                if (FitPoolLength.From(in m) is { } length)
+                {
+                    _lengths.Add(length);
+                }
+
                 break;
             case FitProfile.Messages.FileId:
                 OnFileId(in m);
@@ -187,6 +200,11 @@ internal sealed class FitActivityBuilder
             _plan = RecordPlan.For(def, _developerMappings);
             _planDefinition = def;
             _planVersion = def.Version;
+        }
+
+        if (_recordFiles.Count == 0 || _recordFiles[^1].File != m.FileIndex)
+        {
+            _recordFiles.Add((m.FileIndex, _records.Count));
         }
 
         ref readonly var plan = ref _plan;
@@ -317,20 +335,20 @@ internal sealed class FitActivityBuilder
 
     public List<Activity> Build()
     {
+        _heartRate.MergeInto(_records);
+        var splitter = new FitSessionSplitter(_records, _recordFiles, _heartRate, Warnings);
         var creator = CreatorName();
-        var activities = new List<Activity>();
-        var count = _records.Count;
         var beats = _beatIntervals.ToArray();
-
+        var activities = new List<Activity>();
         if (_sessions.Count == 0)
         {
-            if (count == 0 && _laps.Count == 0)
+            if (_records.Count == 0 && _laps.Count == 0)
             {
                 return activities;
             }
 
-            var start = count == 0 ? (_laps[0].StartTime ?? _timeCreated) : FirstTime(0, count);
-            var streams = Streams(0, count, ref start);
+            var start = _records.Count == 0 ? (_laps[0].StartTime ?? _timeCreated) : splitter.FirstTime(0, _records.Count);
+            var streams = splitter.Streams(0, _records.Count, ref start);
             activities.Add(new Activity
             {
                 Sport = _sport ?? Sport.Generic,
@@ -346,113 +364,23 @@ internal sealed class FitActivityBuilder
             return activities;
         }
 
-        var sessions = _sessions.ToArray();
-        Array.Sort(sessions, (a, b) => a.EffectiveStart.CompareTo(b.EffectiveStart));
-        var sampleIndex = 0;
-        var lapIndex = 0;
-        var laps = _laps.ToArray();
-        Array.Sort(laps, (a, b) => a.EffectiveStart.CompareTo(b.EffectiveStart));
-        for (var i = 0; i < sessions.Length; i++)
+        foreach (var part in splitter.Split(_sessions, _laps, _lengths))
         {
-            var session = sessions[i];
-            var isLast = i == sessions.Length - 1;
-            var nextStart = isLast ? double.PositiveInfinity : sessions[i + 1].EffectiveStart;
-            var from = sampleIndex;
-            while (sampleIndex < count && (isLast || _records.Time(sampleIndex) < nextStart))
-            {
-                sampleIndex++;
-            }
-
-            var lapsOfSession = new List<ActivitySummary>();
-            while (lapIndex < laps.Length && (isLast || laps[lapIndex].EffectiveStart < nextStart))
-            {
-                lapsOfSession.Add(laps[lapIndex++].ToSummary());
-            }
-
-            var own = sampleIndex - from;
-            var start = session.StartTime ?? (own == 0 ? (uint)Math.Max(0, session.EffectiveStart) : FirstTime(from, sampleIndex));
-            if (own > 0 && FirstTime(from, sampleIndex) is var first && first != 0 && first < start)
-            {
-                start = first;
-            }
-
-            var streams = Streams(from, sampleIndex, ref start);
             activities.Add(new Activity
             {
-                Sport = session.Sport ?? _sport ?? Sport.Generic,
-                SubSport = session.SubSport ?? _subSport ?? SubSport.Generic,
-                StartTimeUtc = FitProfile.ToUtc(start),
+                Sport = part.Session.Sport ?? _sport ?? Sport.Generic,
+                SubSport = part.Session.SubSport ?? _subSport ?? SubSport.Generic,
+                StartTimeUtc = FitProfile.ToUtc(part.Start),
                 Creator = creator,
                 Name = _sportName,
-                Summary = session.ToSummary(),
-                Laps = lapsOfSession,
-                Streams = streams,
-                BeatIntervalsSeconds = i == 0 ? beats : [],
+                Summary = part.Session.ToSummary(),
+                Laps = part.Laps,
+                Streams = part.Streams,
+                BeatIntervalsSeconds = activities.Count == 0 ? beats : [],
             });
         }
 
         return activities;
-    }
-
-    private uint FirstTime(int from, int to)
-    {
-        var min = uint.MaxValue;
-        for (var i = from; i < to; i++)
-        {
-            var t = _records.Time(i);
-            if (t != 0 && t < min)
-            {
-                min = t;
-            }
-        }
-
-        return min == uint.MaxValue ? 0 : min;
-    }
-
-    /// <summary>
-    /// The streams of records [from, to) relative to <paramref name="start"/>; when the plausible records lie far
-    /// from it (a corrupt session start), <paramref name="start"/> moves to them.
-    /// </summary>
-    private ActivityStreams Streams(int from, int to, ref uint start)
-    {
-        var n = to - from;
-        if (n == 0)
-        {
-            return ActivityStreams.Empty;
-        }
-
-        var elapsed = new int[n];
-        var previousTime = _records.Time(from);
-        var onGrid = previousTime >= start && previousTime != 0;
-        elapsed[0] = (int)Math.Min(int.MaxValue, previousTime - (long)start);
-        for (var i = 1; i < n && onGrid; i++)
-        {
-            var t = _records.Time(from + i);
-            onGrid = t > previousTime;
-            previousTime = t;
-            elapsed[i] = (int)Math.Min(int.MaxValue, t - (long)start);
-        }
-
-        if (onGrid && (long)elapsed[n - 1] - elapsed[0] <= SampleTimeline.MaxGapSeconds && Math.Abs((long)elapsed[0]) <= SampleTimeline.MaxGapSeconds)
-        {
-            // Usual case: one record per second at most, in order: the columns are copied out as they are.
-            return new ActivityStreams(elapsed, _records.CopyColumns(from, n));
-        }
-
-        // Otherwise drop implausible times, merge, sort, and give records without a timestamp their predecessor's second.
-        var samples = new StreamSample[n];
-        var previous = 0.0;
-        for (var i = 0; i < n; i++)
-        {
-            samples[i] = _records.Sample(from + i);
-            var t = _records.Time(from + i);
-            samples[i].Seconds = t == 0 ? previous : (double)t - start;
-            previous = samples[i].Seconds;
-        }
-
-        var streams = StreamsBuilder.Build(samples, true, "FIT", Warnings, out var shiftSeconds);
-        start = (uint)Math.Clamp(start + shiftSeconds, 0, uint.MaxValue - 1);
-        return streams;
     }
 
     private string? CreatorName()

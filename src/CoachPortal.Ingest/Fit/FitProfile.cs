@@ -53,6 +53,12 @@ public static class FitProfile
         /// <summary>file_creator.</summary>
         public const ushort FileCreator = 49;
 
+        /// <summary>length (one pool length of a swim).</summary>
+        public const ushort Length = 101;
+
+        /// <summary>hr (heart-rate events stored apart from records).</summary>
+        public const ushort Hr = 132;
+
         /// <summary>hrv (beat-to-beat intervals).</summary>
         public const ushort Hrv = 78;
 
@@ -110,6 +116,7 @@ public static class FitProfile
         public const byte TotalAscent = 22;
         public const byte TotalDescent = 23;
         public const byte NumLaps = 26;
+        public const byte PoolLength = 44;
         public const byte EnhancedAvgSpeed = 124;
         public const byte EnhancedMaxSpeed = 125;
     }

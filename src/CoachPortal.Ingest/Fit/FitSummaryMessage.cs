@@ -21,6 +21,8 @@ internal sealed class FitSummaryMessage
     public double? MaxCadence;
     public double? Ascent;
     public double? Descent;
+    public double? PoolLengthMeters;
+    public int FileIndex;
 
     public double EffectiveStart =>
         StartTime ?? (Timestamp != 0 && Elapsed is { } e ? Timestamp - e : Timestamp);
@@ -33,6 +35,7 @@ internal sealed class FitSummaryMessage
             FitProfile.Session.TotalAscent, FitProfile.Session.TotalDescent);
         s.AvgSpeed = Scaled(in m, FitProfile.Session.EnhancedAvgSpeed, 1000) ?? Scaled(in m, FitProfile.Session.AvgSpeed, 1000);
         s.MaxSpeed = Scaled(in m, FitProfile.Session.EnhancedMaxSpeed, 1000) ?? Scaled(in m, FitProfile.Session.MaxSpeed, 1000);
+        s.PoolLengthMeters = Scaled(in m, FitProfile.Session.PoolLength, 100);
         if (m.TryGetInteger(FitProfile.Session.Sport, out var sport))
         {
             s.Sport = (Sport)sport;
@@ -97,7 +100,7 @@ internal sealed class FitSummaryMessage
         byte ascent,
         byte descent)
     {
-        var s = new FitSummaryMessage { Timestamp = m.Timestamp };
+        var s = new FitSummaryMessage { Timestamp = m.Timestamp, FileIndex = m.FileIndex };
         if (m.TryGetInteger(startTime, out var st))
         {
             s.StartTime = (uint)st;

@@ -36,6 +36,12 @@ internal sealed class RecordColumns
 
     public uint Time(int row) => _time[row >> ChunkBits][row & ChunkMask];
 
+    /// <summary>The raw value of <paramref name="column"/> at <paramref name="row"/>; <see cref="Missing"/> when absent.</summary>
+    public int Get(int row, int column) => _ints[row >> ChunkBits][column][row & ChunkMask];
+
+    /// <summary>Sets the raw value of <paramref name="column"/> at <paramref name="row"/>.</summary>
+    public void Set(int row, int column, int value) => _ints[row >> ChunkBits][column][row & ChunkMask] = value;
+
     /// <summary>Appends a row with every value missing; writes go to <see cref="Ints"/>/<see cref="Distance"/> at <see cref="Offset"/>.</summary>
     public void Add(uint time)
     {
