@@ -1,5 +1,7 @@
 using CoachPortal.Core.Athletes;
+using CoachPortal.Core.Audit;
 using CoachPortal.Core.Data;
+using CoachPortal.Core.Exports;
 using CoachPortal.Core.Forecasting;
 using CoachPortal.Core.Forecasting.Runs;
 using CoachPortal.Core.Forecasting.Scoring;
@@ -66,6 +68,7 @@ public static class DependencyInjection
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<InvitationOptions>().BindConfiguration(InvitationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var dataDirectory = ResolveDataDirectory(builder, database);
@@ -92,6 +95,11 @@ public static class DependencyInjection
         services.AddScoped<InvitationService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<AccountActivityService>();
+        services.AddScoped<AuditLog>();
+        services.AddTransient<AuditRetentionJob>();
+        services.AddHostedService<AuditRetentionSchedule>();
+        services.AddScoped<ExportService>();
+        services.AddScoped<ErasureService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton<DemoMode>();
         services.AddTransient<RosterImportJob>();

@@ -3,6 +3,7 @@ using CoachPortal.Core.Security;
 using CoachPortal.Core.Seeding;
 using CoachPortal.Web.Components;
 using CoachPortal.Web.Components.Account;
+using CoachPortal.Web.Features.Exports;
 using CoachPortal.Web.Features.Forecasting;
 using CoachPortal.Web.Features.Plans;
 using CoachPortal.Web.Features.Sessions;
@@ -108,6 +109,7 @@ public static class DependencyInjection
         app.MapSessionFiles();
         app.MapModelArtifacts();
         app.MapPlanEndpoints();
+        app.MapExports();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapHangfireDashboardWithAuthorizationPolicy(Roles.AdminPolicy, "/hangfire", new DashboardOptions
         {

@@ -47,6 +47,9 @@ public class Athlete : IVersioned
 
     public bool IsArchived { get; set; }
 
+    /// <summary>When the athlete asked for their data to be erased (GDPR Art. 17); their coach or an admin carries it out.</summary>
+    public DateTime? ErasureRequestedUtc { get; set; }
+
     public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
 
     public Guid Version { get; set; }

@@ -1,4 +1,5 @@
 using CoachPortal.Core.Athletes;
+using CoachPortal.Core.Audit;
 using CoachPortal.Core.Forecasting;
 using CoachPortal.Core.Forecasting.Runs;
 using CoachPortal.Core.Forecasting.Scoring;
@@ -91,6 +92,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
 
     public DbSet<ModelPrediction> ModelPredictions => Set<ModelPrediction>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CoachPortal.Core.Audit;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Forecasting.Datasets;
 using CoachPortal.Core.Forecasting.Runs;
@@ -157,6 +158,8 @@ public sealed class ModelService(IDbContextFactory<AppDbContext> dbFactory, IBac
         version.PromotionOverrideReason = version.BeatsBaseline ? null : reason;
         version.PromotedByUserId = caller.UserId;
         version.PromotedUtc = clock.GetUtcNow().UtcDateTime;
+        await AuditLog.AddAsync(db, clock, AuditActions.ModelPromoted, caller.UserId, $"model version {versionId}",
+            version.PromotionOverrideReason is { } why ? $"promoted although it does not beat its baseline: {why}" : null, ct: ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         jobs.Enqueue<ModelScoringJob>(JobQueues.Default, j => j.RunAsync(CancellationToken.None));
@@ -182,6 +185,8 @@ public sealed class ModelService(IDbContextFactory<AppDbContext> dbFactory, IBac
             previous.Status = ModelVersionStatus.Active;
         }
 
+        await AuditLog.AddAsync(db, clock, AuditActions.ModelRolledBack, caller.UserId, $"model version {versionId}",
+            previous is null ? "no earlier version to restore" : $"version {previous.Id} active again", ct: ct);
         await db.SaveChangesAsync(ct);
         if (previous is not null)
         {

@@ -72,6 +72,9 @@ public class ModelVersion
 
     public DateTime? PromotedUtc { get; set; }
 
+    /// <summary>Why this version should be trained again (e.g. an athlete whose data it learnt from was erased); null when not.</summary>
+    public string? RetrainReason { get; set; }
+
     public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
 
     /// <summary>

@@ -40,6 +40,7 @@ internal sealed class ModelVersionConfiguration : IEntityTypeConfiguration<Model
         builder.Property(v => v.MetricName).HasMaxLength(20);
         builder.Property(v => v.BestBaselineName).HasMaxLength(40);
         builder.Property(v => v.PromotionOverrideReason).HasMaxLength(1000);
+        builder.Property(v => v.RetrainReason).HasMaxLength(500);
         builder.Property(v => v.PromotedByUserId).HasMaxLength(450);
         // The columns keep their names from when the page parsed the JSON itself; the JSON is the same.
         builder.Property(v => v.Metrics).HasColumnName("MetricsJson")

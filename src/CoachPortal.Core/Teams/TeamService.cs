@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CoachPortal.Core.Audit;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Notifications;
 using CoachPortal.Core.Security;
@@ -97,6 +98,7 @@ public sealed class TeamService(IDbContextFactory<AppDbContext> dbFactory, Chang
         if (!await db.TeamCoaches.AnyAsync(c => c.TeamId == teamId && c.UserId == coachUserId, ct))
         {
             db.TeamCoaches.Add(new TeamCoach { TeamId = teamId, UserId = coachUserId });
+            await AuditLog.AddAsync(db, TimeProvider.System, AuditActions.TeamChanged, caller.UserId, $"team {teamId}", $"coach {coachUserId} added", ct: ct);
             await db.SaveChangesAsync(ct);
         }
 
@@ -109,7 +111,12 @@ public sealed class TeamService(IDbContextFactory<AppDbContext> dbFactory, Chang
         ArgumentNullException.ThrowIfNull(caller);
         caller.RequireAdmin();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.TeamCoaches.Where(c => c.TeamId == teamId && c.UserId == coachUserId).ExecuteDeleteAsync(ct);
+        if (await db.TeamCoaches.Where(c => c.TeamId == teamId && c.UserId == coachUserId).ExecuteDeleteAsync(ct) > 0)
+        {
+            await AuditLog.AddAsync(db, TimeProvider.System, AuditActions.TeamChanged, caller.UserId, $"team {teamId}", $"coach {coachUserId} removed", ct: ct);
+            await db.SaveChangesAsync(ct);
+        }
+
         notifier.Publish(Topics.Teams);
         notifier.Publish(Topics.Team(teamId));
     }

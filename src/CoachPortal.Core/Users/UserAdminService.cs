@@ -1,3 +1,4 @@
+using CoachPortal.Core.Audit;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Notifications;
 using CoachPortal.Core.Security;
@@ -66,6 +67,7 @@ public sealed class UserAdminService(
             Check(added, "Roles");
         }
 
+        await AuditAsync(caller, AuditActions.AccountCreated, user.Id, $"{email} with roles {string.Join(", ", roles.Order(StringComparer.Ordinal))}");
         notifier.Publish(Topics.Users);
         return user.Id;
     }
@@ -87,6 +89,7 @@ public sealed class UserAdminService(
         Check(await users.RemoveFromRolesAsync(user, current.Except(roles)), "Roles");
         Check(await users.AddToRolesAsync(user, roles.Except(current)), "Roles");
         await users.UpdateSecurityStampAsync(user);
+        await AuditAsync(caller, AuditActions.RoleChanged, userId, $"{string.Join(", ", current.Order(StringComparer.Ordinal))} → {string.Join(", ", roles.Order(StringComparer.Ordinal))}");
         notifier.Publish(Topics.Users);
     }
 
@@ -109,7 +112,15 @@ public sealed class UserAdminService(
         }
 
         await users.UpdateSecurityStampAsync(user);
+        await AuditAsync(caller, AuditActions.RoleChanged, userId, locked ? "account locked" : "account unlocked");
         notifier.Publish(Topics.Users);
+    }
+
+    private async Task AuditAsync(Caller caller, string action, string userId, string detail)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await AuditLog.AddAsync(db, clock, action, caller.UserId, $"user {userId}", detail);
+        await db.SaveChangesAsync();
     }
 
     /// <summary>

@@ -36,6 +36,12 @@ public sealed class DatabaseFileStore(IDbContextFactory<AppDbContext> dbFactory)
         return await db.StoredBlobs.Where(b => b.Sha256 == sha256).Select(b => b.Content).FirstOrDefaultAsync(ct);
     }
 
+    public async Task DeleteAsync(string sha256, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.StoredBlobs.Where(b => b.Sha256 == sha256).ExecuteDeleteAsync(ct);
+    }
+
     private async Task<bool> ExistsAsync(string sha256, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -7,4 +7,7 @@ public interface IFileStore
 
     /// <summary>The bytes, or null when the store has none under this hash.</summary>
     Task<byte[]?> GetAsync(string sha256, CancellationToken ct);
+
+    /// <summary>Removes the bytes stored under this hash, if any (erasure of personal data).</summary>
+    Task DeleteAsync(string sha256, CancellationToken ct);
 }

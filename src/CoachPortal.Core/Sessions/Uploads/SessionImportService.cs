@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CoachPortal.Core.Audit;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Jobs;
 using CoachPortal.Core.Security;
@@ -78,6 +79,7 @@ public sealed class SessionImportService(
         // Bytes first: whatever happens next, the original is never lost.
         await files.PutAsync(hash, content, ct);
         db.UploadedFiles.Add(file);
+        await AuditLog.AddAsync(db, TimeProvider.System, AuditActions.Upload, caller.UserId, $"athlete {athleteId}", name, ct: ct);
         await db.SaveChangesAsync(ct);
         file.JobId = jobs.Enqueue<SessionImportJob>(JobQueues.Import, j => j.RunAsync(file.Id, CancellationToken.None));
         await db.SaveChangesAsync(ct);

@@ -1,0 +1,8 @@
+namespace CoachPortal.Core.Exports;
+
+/// <summary>What an erasure removed.</summary>
+public sealed record ErasureResult(int Sessions, int Files, int CheckIns, bool Account, int ModelsToRetrain)
+{
+    public override string ToString() =>
+        $"{Sessions} sessions, {Files} files, {CheckIns} check-ins{(Account ? ", the account" : "")} removed; {ModelsToRetrain} model versions marked for retraining";
+}
