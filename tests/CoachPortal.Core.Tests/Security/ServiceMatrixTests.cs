@@ -14,6 +14,7 @@ using CoachPortal.Core.Plans.Templates;
 using CoachPortal.Core.Plans.Workouts;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Sessions;
+using CoachPortal.Core.Sessions.History;
 using CoachPortal.Core.Sessions.Uploads;
 using CoachPortal.Core.Teams;
 using CoachPortal.Core.Teams.Roster;
@@ -126,6 +127,7 @@ public sealed class ServiceMatrixTests(MatrixWorld world, ITestOutputHelper outp
         ["file.original"] = (Who.StaffOrOwner, Do(c => c.Get<SessionQueryService>().GetOriginalAsync(c.Caller, c.R.FileId))),
         ["upload.read"] = (Who.StaffOrOwner, Do(c => c.Get<SessionImportService>().GetAsync(c.Caller, c.R.FileId))),
         ["uploads.list"] = (Who.StaffOrOwner, Do(c => c.Get<SessionImportService>().ListForAthleteAsync(c.Caller, c.R.AthleteId))),
+        ["history.import"] = (Who.Staff, Do(c => c.Get<HistoryImportService>().RequireCanImportAsync(c.Caller, c.R.AthleteId))),
         ["upload.create"] = (Who.StaffOrOwner, Do(c => c.Get<SessionImportService>().UploadAsync(c.Caller, c.R.AthleteId, "more.csv", "time,heart_rate\n0,110\n"u8.ToArray()))),
 
         // Plans: library, templates, assignment, calendars, compliance, projection, feeds
