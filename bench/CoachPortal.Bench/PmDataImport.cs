@@ -40,7 +40,8 @@ internal static class PmDataImport
         Directory.CreateDirectory(directory);
         try
         {
-            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production", ContentRootPath = directory });
+            // Not Development (no demo, no developer pages) and not Production, which requires a key certificate.
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark", ContentRootPath = directory });
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Database:DataDirectory"] = directory,

@@ -20,6 +20,7 @@ using CoachPortal.Core.Plans.Compliance;
 using CoachPortal.Core.Plans.Projection;
 using CoachPortal.Core.Plans.Templates;
 using CoachPortal.Core.Plans.Workouts;
+using CoachPortal.Core.Security;
 using CoachPortal.Core.Seeding;
 using CoachPortal.Core.Seeding.Demo;
 using CoachPortal.Core.Sessions;
@@ -80,7 +81,13 @@ public static class DependencyInjection
         services.AddDbContextFactory<AppDbContext>(options => ConfigureDbContext(options, database.Provider, dataDirectory, sqlServer));
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
 
-        services.AddDataProtection().SetApplicationName("CoachPortal").PersistKeysToDbContext<AppDbContext>();
+        // The keys sit beside the users they sign cookies for, so they are stored only encrypted with a certificate
+        // that is not in the database (a stolen backup alone forges no sign-in).
+        var keyCertificate = KeyProtectionCertificate.Resolve(builder.Configuration, builder.Environment, dataDirectory);
+        services.AddDataProtection()
+            .SetApplicationName("CoachPortal")
+            .PersistKeysToDbContext<AppDbContext>()
+            .ProtectKeysWithCertificate(keyCertificate);
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000); // OWASP (2023) for PBKDF2-HMAC-SHA512
         services.AddIdentityCore<ApplicationUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()

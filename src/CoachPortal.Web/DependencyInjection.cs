@@ -60,6 +60,7 @@ public static class DependencyInjection
         });
         new IdentityBuilder(typeof(ApplicationUser), typeof(IdentityRole), services).AddSignInManager<TimingSafeSignInManager>();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+        StaffTwoFactorGate.AddStaffTwoFactor(services);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.AdminPolicy, p => p.RequireRole(Roles.Admin))
@@ -101,6 +102,7 @@ public static class DependencyInjection
 
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseAuthentication();
+        StaffTwoFactorGate.UseStaffTwoFactor(app);
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();

@@ -95,12 +95,19 @@ public sealed partial class SecurityHost : IAsyncLifetime
     }
 
     /// <summary>Posts the sign-in form found in <paramref name="html"/>.</summary>
-    public static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string html, string email, string password, string path = "/Account/Login")
+    public static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string html, string email, string password, string path = "/Account/Login") =>
+        PostFieldsAsync(client, html, path, new() { ["Input.Email"] = email, ["Input.Password"] = password });
+
+    /// <summary>Posts the form found in <paramref name="html"/> with its hidden fields and <paramref name="fields"/>.</summary>
+    public static Task<HttpResponseMessage> PostFieldsAsync(HttpClient client, string html, string path, Dictionary<string, string> fields)
     {
-        var fields = HiddenInput().Matches(html).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
-        fields["Input.Email"] = email;
-        fields["Input.Password"] = password;
-        return client.PostAsync(path, new FormUrlEncodedContent(fields));
+        var form = HiddenInput().Matches(html).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        foreach (var (name, value) in fields)
+        {
+            form[name] = value;
+        }
+
+        return client.PostAsync(path, new FormUrlEncodedContent(form));
     }
 
     /// <summary>Signs in and fails unless the portal answers with a redirect.</summary>

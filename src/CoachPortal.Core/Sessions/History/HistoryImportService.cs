@@ -237,6 +237,13 @@ public sealed class HistoryImportService(
         return new HistoryImportSummary(wellness, sessions);
     }
 
+    /// <summary>Refuses, as the imports would, a caller who may not import this athlete's history (the page asks first).</summary>
+    public async Task RequireCanImportAsync(Caller caller, int athleteId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await RequireImportAsync(db, caller, athleteId, ct);
+    }
+
     internal static async Task<Athlete> RequireImportAsync(AppDbContext db, Caller caller, int athleteId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CoachPortal.Core.Data;
+using CoachPortal.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
@@ -23,7 +24,9 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         // Get the user manager from a new scope to ensure it fetches fresh data
         await using var scope = scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        return await ValidateSecurityStampAsync(userManager, authenticationState.User);
+        // A circuit opened before the staff member's second factor was turned off ends at the next check.
+        return await ValidateSecurityStampAsync(userManager, authenticationState.User)
+            && !await scope.ServiceProvider.GetRequiredService<StaffTwoFactorGate>().MustSetUpAsync(authenticationState.User);
     }
 
     private async Task<bool> ValidateSecurityStampAsync(UserManager<ApplicationUser> userManager, ClaimsPrincipal principal)

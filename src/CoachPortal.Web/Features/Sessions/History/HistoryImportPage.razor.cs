@@ -30,12 +30,26 @@ public partial class HistoryImportPage
     private WellnessForm _wellness = new();
     private SessionForm _sessions = new();
     private IReadOnlyList<PreviewLine>? _preview;
+    private bool _refused;
 
     [CascadingParameter]
     private Caller Caller { get; set; } = default!;
 
     [Parameter]
     public int AthleteId { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        try
+        {
+            await Imports.RequireCanImportAsync(Caller, AthleteId);
+            _refused = false;
+        }
+        catch (Exception ex) when (ex is NotFoundException or ForbiddenException)
+        {
+            _refused = true;
+        }
+    }
 
     private RenderFragment ColumnItems() => builder =>
     {
