@@ -40,6 +40,9 @@ public sealed class PortalServer : IAsyncLifetime
     /// <summary>A team the coach does not coach; the athlete belongs to it.</summary>
     public int OtherTeamId { get; private set; }
 
+    /// <summary>Where the portal writes its e-mails in Development (no mail server is configured).</summary>
+    public string MailPickupDirectory => Path.Combine(_dataDirectory, "mail");
+
     public string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     /// <summary>Why browser tests cannot run here, or null when they can.</summary>
