@@ -7,6 +7,7 @@ using CoachPortal.Core.Forecasting.Runs;
 using CoachPortal.Core.Forecasting.Scoring;
 using CoachPortal.Core.Health;
 using CoachPortal.Core.Invitations;
+using CoachPortal.Core.Invitations.Email;
 using CoachPortal.Core.Jobs;
 using CoachPortal.Core.Load.Board;
 using CoachPortal.Core.Load.Dashboard;
@@ -100,6 +101,7 @@ public static class DependencyInjection
         services.AddScoped<AthleteService>();
         services.AddScoped<RosterImportService>();
         services.AddScoped<InvitationService>();
+        AddEmail(builder, dataDirectory);
         services.AddScoped<UserAdminService>();
         services.AddScoped<AccountActivityService>();
         services.AddScoped<AuditLog>();
@@ -194,6 +196,32 @@ public static class DependencyInjection
             options.UseSqlite($"Data Source={path};Foreign Keys=True;Default Timeout=30", o => o.MigrationsAssembly(SqliteMigrationsAssembly))
                 .AddInterceptors(new SqlitePragmaInterceptor());
         }
+    }
+
+    private static void AddEmail(IHostApplicationBuilder builder, string dataDirectory)
+    {
+        var isDevelopment = builder.Environment.IsDevelopment();
+        builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName)
+            .PostConfigure(o =>
+            {
+                // A demo on a laptop has no mail server: its messages land as files in the data folder.
+                if (isDevelopment && !o.IsConfigured)
+                {
+                    o.PickupDirectory = "mail";
+                }
+            })
+            .Validate(o => o.Smtp.Port is > 0 and <= 65535, "Email:Smtp:Port must be between 1 and 65535.")
+            .Validate(
+                o => string.IsNullOrWhiteSpace(o.Smtp.Host) || MimeKit.MailboxAddress.TryParse(o.Smtp.From, out _),
+                "Email:Smtp:From must be a sender address (e.g. \"CoachPortal <noreply@club.example>\") when Email:Smtp:Host is set.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp =>
+        {
+            var pickup = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmailOptions>>().Value.PickupDirectory;
+            return new EmailPickupDirectory(string.IsNullOrWhiteSpace(pickup) ? null : Path.Combine(dataDirectory, pickup));
+        });
+        builder.Services.AddTransient<EmailSender>();
+        builder.Services.AddTransient<InvitationEmailJob>();
     }
 
     private static string ResolveDataDirectory(IHostApplicationBuilder builder, DatabaseOptions database)

@@ -40,6 +40,9 @@ public sealed class PortalServer : IAsyncLifetime
     /// <summary>A team the coach does not coach; the athlete belongs to it.</summary>
     public int OtherTeamId { get; private set; }
 
+    /// <summary>Where the portal writes its e-mails in Development (no mail server is configured).</summary>
+    public string MailPickupDirectory => Path.Combine(_dataDirectory, "mail");
+
     public string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     /// <summary>Why browser tests cannot run here, or null when they can.</summary>
@@ -96,12 +99,12 @@ public sealed class PortalServer : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies) at phone or desktop width.</summary>
-    public async Task<IPage> NewPageAsync(bool phone = false)
+    public async Task<IPage> NewPageAsync(bool phone = false, int phoneWidth = 390)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
-            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1366, Height = 900 },
+            ViewportSize = phone ? new ViewportSize { Width = phoneWidth, Height = 844 } : new ViewportSize { Width = 1366, Height = 900 },
         });
         context.SetDefaultTimeout(20_000);
         // Chromium reports a blocked script, style, image or connection in the console; the page also repeats each

@@ -549,6 +549,15 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("RevokedUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("SendsCompleted")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SendsRequested")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SentUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)

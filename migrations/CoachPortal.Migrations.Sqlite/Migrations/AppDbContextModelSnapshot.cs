@@ -531,6 +531,15 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("RevokedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SendsCompleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SendsRequested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SentUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -24,4 +24,16 @@ public class Invitation
     public DateTime? AcceptedUtc { get; set; }
 
     public DateTime? RevokedUtc { get; set; }
+
+    /// <summary>
+    /// How many e-mails were asked for (0 for a link the coach hands out). Each send job carries its number, so a
+    /// job enqueued twice, or retried after its message went out, sends nothing more.
+    /// </summary>
+    public int SendsRequested { get; set; }
+
+    /// <summary>The number of the last send whose message went out.</summary>
+    public int SendsCompleted { get; set; }
+
+    /// <summary>When the last e-mail went out.</summary>
+    public DateTime? SentUtc { get; set; }
 }

@@ -1,24 +1,34 @@
-using System.Security.Cryptography;
-using System.Text;
 using CoachPortal.Core.Data;
+using CoachPortal.Core.Invitations.Email;
+using CoachPortal.Core.Notifications;
 using CoachPortal.Core.Security;
+using Hangfire;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CoachPortal.Core.Invitations;
 
-public sealed class InvitationService(
+public sealed partial class InvitationService(
     IDbContextFactory<AppDbContext> dbFactory,
     UserManager<ApplicationUser> users,
     IOptions<InvitationOptions> options,
+    IOptions<EmailOptions> email,
+    IBackgroundJobClient jobs,
+    ChangeNotifier notifier,
     TimeProvider clock)
 {
     /// <summary>Creates an invitation and returns its secret token (shown once, as a link, to the coach).</summary>
     public async Task<string> CreateAsync(Caller caller, int athleteId, string email, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(caller);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (_, token) = await AddAsync(db, caller, athleteId, email, sendsRequested: 0, ct);
+        return token;
+    }
+
+    private async Task<(Invitation Invitation, string Token)> AddAsync(AppDbContext db, Caller caller, int athleteId, string email, int sendsRequested, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
         var athlete = await db.VisibleAthletes(caller).FirstOrDefaultAsync(a => a.Id == athleteId, ct)
             ?? throw new NotFoundException("Athlete not found.");
         if (!db.CanManageTeam(caller, athlete.TeamId))
@@ -37,18 +47,25 @@ public sealed class InvitationService(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        db.Invitations.Add(new Invitation
+        var token = InvitationTokens.New();
+
+        // One live invitation per athlete: a new one replaces the links and e-mails of the earlier ones.
+        await db.Invitations.Where(i => i.AthleteId == athleteId && i.AcceptedUtc == null && i.RevokedUtc == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.RevokedUtc, now), ct);
+        var invitation = new Invitation
         {
             AthleteId = athleteId,
             Email = email.Trim(),
-            TokenHash = Hash(token),
+            TokenHash = InvitationTokens.Hash(token),
             CreatedByUserId = caller.UserId,
             CreatedUtc = now,
             ExpiresUtc = now.AddDays(options.Value.ValidDays),
-        });
+            SendsRequested = sendsRequested,
+        };
+        db.Invitations.Add(invitation);
         await db.SaveChangesAsync(ct);
-        return token;
+        notifier.Publish(Topics.Team(athlete.TeamId));
+        return (invitation, token);
     }
 
     /// <summary>What the invitation is for, or null when the token is unknown, used, revoked or expired.</summary>
@@ -115,11 +132,9 @@ public sealed class InvitationService(
             return null;
         }
 
-        var hash = Hash(token);
+        var hash = InvitationTokens.Hash(token);
         var now = clock.GetUtcNow().UtcDateTime;
         return await db.Invitations.Include(i => i.Athlete).ThenInclude(a => a!.Team)
             .FirstOrDefaultAsync(i => i.TokenHash == hash && i.AcceptedUtc == null && i.RevokedUtc == null && i.ExpiresUtc > now, ct);
     }
-
-    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

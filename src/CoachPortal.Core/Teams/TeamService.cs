@@ -36,13 +36,26 @@ public sealed class TeamService(IDbContextFactory<AppDbContext> dbFactory, Chang
         return all.FirstOrDefault(t => t.Id == teamId) ?? throw new NotFoundException("Team not found.");
     }
 
+    /// <summary>
+    /// Creates a team. Admins and coaches may; a coach who creates a team becomes its coach, so a new club can
+    /// start without waiting for an administrator.
+    /// </summary>
     public async Task<int> CreateAsync(Caller caller, TeamInput input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        caller.RequireAdmin();
+        if (!caller.IsAdmin && !caller.IsCoach)
+        {
+            throw new ForbiddenException("Only coaches and administrators may create teams.");
+        }
+
         Validate(input);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var team = new Team { Name = input.Name.Trim(), Sport = Clean(input.Sport), Description = Clean(input.Description) };
+        if (caller.IsCoach && !caller.IsAdmin)
+        {
+            team.Coaches.Add(new TeamCoach { UserId = caller.UserId });
+        }
+
         db.Teams.Add(team);
         await db.SaveChangesAsync(ct);
         notifier.Publish(Topics.Teams);

@@ -9,10 +9,18 @@ namespace CoachPortal.Learning.Runtime;
 /// </summary>
 internal static class SessionFactory
 {
+    // Without the NVIDIA driver the CUDA provider cannot load; trying anyway costs a long native error per session
+    // (library paths, error codes) in the logs of every machine without a GPU.
+    private static readonly Lazy<string?> s_noDriver = new(NoDriverReason);
+
     public static DeviceSession Create(byte[] model, DevicePreference preference, int cudaDeviceId, int intraOpThreads, Action<string>? log)
     {
         string reason;
-        if (preference != DevicePreference.Cpu)
+        if (preference == DevicePreference.Auto && s_noDriver.Value is { } noDriver)
+        {
+            reason = noDriver;
+        }
+        else if (preference != DevicePreference.Cpu)
         {
             try
             {
@@ -77,6 +85,23 @@ internal static class SessionFactory
         }
 
         return options;
+    }
+
+    private static string? NoDriverReason()
+    {
+        var driver = OperatingSystem.IsWindows() ? "nvcuda.dll" : OperatingSystem.IsLinux() ? "libcuda.so.1" : null;
+        if (driver is null)
+        {
+            return "no CUDA on this operating system";
+        }
+
+        if (!System.Runtime.InteropServices.NativeLibrary.TryLoad(driver, out var handle))
+        {
+            return "no NVIDIA driver on this machine, CUDA not tried";
+        }
+
+        System.Runtime.InteropServices.NativeLibrary.Free(handle);
+        return null;
     }
 
     private static string FirstLine(string message)

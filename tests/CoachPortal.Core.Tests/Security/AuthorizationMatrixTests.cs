@@ -38,7 +38,7 @@ public sealed class AuthorizationMatrixTests(PortalTestHost world) : IClassFixtu
         { "coach", "roster.import", true, true },
         { "coach", "roster.import", false, false },
         { "coach", "users.list", false, false },
-        { "coach", "team.create", false, false },
+        { "coach", "team.create", false, true },
         { "coach", "team.assign-coach", true, false },
 
         { "athlete", "team.read", true, false },

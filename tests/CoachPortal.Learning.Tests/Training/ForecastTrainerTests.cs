@@ -1,4 +1,5 @@
 using CoachPortal.Learning.Simulation;
+using CoachPortal.Learning.Tests.Support;
 
 namespace CoachPortal.Learning.Tests.Training;
 
@@ -21,6 +22,36 @@ public sealed class ForecastTrainerTests
         IntraOpThreads = 1,
         Device = DevicePreference.Cpu,
     };
+
+    [Fact]
+    public void WithoutAGpuAutoTrainingLogsOnePlainLineAndNoProviderError()
+    {
+        var log = new List<string>();
+        var options = Tiny(1);
+        options.Device = DevicePreference.Auto;
+        options.Log = log.Add;
+        TrainedModel? model = null;
+
+        var stderr = NativeStderr.Capture(() =>
+        {
+            model = ForecastTrainer.Train(ModelKind.GruForecaster, s_small.Value, options);
+            model = ForecastTrainer.Train(ModelKind.GruForecaster, s_small.Value, options);
+        });
+
+        if (model!.Device == ExecutionDevice.Cpu)
+        {
+            // One plain line per run, without the provider's load error (paths, error codes, source files).
+            Assert.DoesNotContain("onnxruntime", stderr, StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(2, log.Count);
+            Assert.All(log, line =>
+            {
+                Assert.Contains("CPU", line, StringComparison.Ordinal);
+                Assert.DoesNotContain("onnxruntime", line, StringComparison.OrdinalIgnoreCase);
+                Assert.DoesNotContain("ErrorCode", line, StringComparison.Ordinal);
+            });
+            Assert.DoesNotContain("onnxruntime", model.DeviceReason, StringComparison.OrdinalIgnoreCase);
+        }
+    }
 
     [Fact]
     public void AutoFallsBackToCpuWhenTheCudaProviderDoesNotLoadAndSaysWhyOnce()

@@ -63,6 +63,21 @@ public sealed class ApexChartTests : BunitContext
     }
 
     [Fact]
+    public void AChartWithTheZoomToolbarKeepsItsLegendBelowThePlot()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        var cut = Render<ApexChart>(p => p
+            .Add(c => c.Id, "pmc")
+            .Add(c => c.Type, "line")
+            .Add(c => c.Options, new Dictionary<string, object?> { ["legend"] = new { position = "top" } })
+            .Add(c => c.Series, [new ChartSeries("Fitness", [1, 2])]));
+
+        var legend = cut.Instance.BuildOptions()["legend"]!;
+
+        Assert.Equal("bottom", legend.GetType().GetProperty("position")!.GetValue(legend));
+    }
+
+    [Fact]
     public async Task DisposingAfterTheCircuitIsGoneDoesNotThrow()
     {
         var module = JSInterop.SetupModule(ModulePath);

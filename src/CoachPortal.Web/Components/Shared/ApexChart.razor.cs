@@ -83,7 +83,7 @@ public partial class ApexChart
                 ["type"] = Type,
                 ["height"] = Height,
                 ["background"] = "transparent",
-                ["toolbar"] = new { show = Type is "line" or "area" },
+                ["toolbar"] = new { show = HasToolbar },
                 ["animations"] = new { enabled = false },
                 ["fontFamily"] = "Roboto, Helvetica, Arial, sans-serif",
             },
@@ -119,8 +119,16 @@ public partial class ApexChart
             }
         }
 
+        if (HasToolbar && options.TryGetValue("legend", out var legend) && legend is not null)
+        {
+            // The zoom toolbar sits at the top right; a top legend wraps under it on a phone. Below the plot it never meets it.
+            options["legend"] = new { position = "bottom" };
+        }
+
         return options;
     }
+
+    private bool HasToolbar => Type is "line" or "area";
 
     public async ValueTask DisposeAsync()
     {

@@ -6,7 +6,6 @@ using CoachPortal.Core.Forecasting.Runs;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Teams;
 using CoachPortal.Learning;
-using CoachPortal.Learning.Evaluation;
 using CoachPortal.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
@@ -38,7 +37,6 @@ public sealed partial class ModelsPage
     private IReadOnlyList<ChartSeries> _testSeries = [];
     private SessionClassConfusion? _confusion;
     private TrainingRunInput _input = new();
-    private string? _overrideReason;
     private bool _busy;
     private bool _isDemoTeam;
     private bool _ready;
@@ -146,15 +144,6 @@ public sealed partial class ModelsPage
         await ReloadAsync();
     }
 
-    // The registry's evidence: the MAE ratio (or AUC) on the test period with its athlete-bootstrap 95 % interval.
-    private static string Evidence(ModelVersionView version) => version.Promotion switch
-    {
-        null => "not judged by the interval rule",
-        { Verdict: PromotionVerdict.NotEnoughEvidence } p => $"not enough evidence ({p.Events} {(version.Target == ForecastTarget.InjuryRisk ? "event days" : "samples")}, {p.Athletes} athletes)",
-        { } p when version.Target == ForecastTarget.InjuryRisk => string.Create(CultureInfo.InvariantCulture, $"AUC {p.Estimate:F2} (95 % {p.Low:F2}–{p.High:F2}), Brier skill {p.BrierSkill:F2}"),
-        { } p => string.Create(CultureInfo.InvariantCulture, $"× {p.Estimate:F3} of the baseline (95 % {p.Low:F3}–{p.High:F3})"),
-    };
-
     // "model mae 0.512, rmse 0.700 · ewma mae 0.530, rmse 0.721 · …", lower is better for each.
     private static string MetricsLine(ModelMetrics metrics)
     {
@@ -240,9 +229,10 @@ public sealed partial class ModelsPage
         await ReloadAsync();
     }
 
-    private async Task PromoteAsync(ModelVersionView version)
+    private async Task PromoteAsync((ModelVersionView Version, string? Reason) promotion)
     {
-        await Snackbar.TryAsync(() => Models.PromoteAsync(Caller, version.Id, _overrideReason), $"Version {version.Id} is active; scoring queued.");
+        var version = promotion.Version;
+        await Snackbar.TryAsync(() => Models.PromoteAsync(Caller, version.Id, promotion.Reason), $"Version {version.Id} is active; scoring queued.");
         await ReloadAsync();
     }
 

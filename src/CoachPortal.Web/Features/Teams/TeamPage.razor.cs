@@ -118,6 +118,16 @@ public partial class TeamPage
         _inviteLink = null;
     }
 
+    private async Task EmailInviteAsync()
+    {
+        var athlete = _inviting!;
+        if (await Snackbar.TryAsync(() => Invitations.SendAsync(Caller, athlete.Id, _inviteEmail ?? "", Navigation.BaseUri),
+            $"Invitation to {athlete.FullName} on its way."))
+        {
+            _inviting = null;
+        }
+    }
+
     private async Task InviteAsync()
     {
         string? token = null;
