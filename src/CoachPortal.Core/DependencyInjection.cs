@@ -24,6 +24,7 @@ using CoachPortal.Core.Sessions;
 using CoachPortal.Core.Teams;
 using CoachPortal.Core.Teams.Roster;
 using CoachPortal.Core.Users;
+using CoachPortal.Core.Users.Tokens;
 using CoachPortal.Core.Wellness;
 using Hangfire;
 using Hangfire.SqlServer;
@@ -65,6 +66,7 @@ public static class DependencyInjection
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<InvitationOptions>().BindConfiguration(InvitationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ApiTokenOptions>().BindConfiguration(ApiTokenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -92,6 +94,7 @@ public static class DependencyInjection
         services.AddScoped<InvitationService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<AccountActivityService>();
+        services.AddScoped<ApiTokenService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton<DemoMode>();
         services.AddTransient<RosterImportJob>();
