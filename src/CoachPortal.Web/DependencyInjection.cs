@@ -1,6 +1,7 @@
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Seeding;
+using CoachPortal.Web.Api;
 using CoachPortal.Web.Components;
 using CoachPortal.Web.Components.Account;
 using CoachPortal.Web.Features.Forecasting;
@@ -30,6 +31,7 @@ public static class DependencyInjection
 
         services.AddTransportSecurity(builder.Configuration);
         services.AddSignInRateLimiting();
+        services.AddCoachPortalApi();
         // Cookies are Secure whenever the request came over HTTPS (directly or, with forwarded headers, at the proxy).
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
@@ -108,6 +110,7 @@ public static class DependencyInjection
         app.MapSessionFiles();
         app.MapModelArtifacts();
         app.MapPlanEndpoints();
+        app.MapCoachPortalApi();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapHangfireDashboardWithAuthorizationPolicy(Roles.AdminPolicy, "/hangfire", new DashboardOptions
         {
