@@ -28,6 +28,7 @@ using CoachPortal.Core.Sessions;
 using CoachPortal.Core.Teams;
 using CoachPortal.Core.Teams.Roster;
 using CoachPortal.Core.Users;
+using CoachPortal.Core.Users.Tokens;
 using CoachPortal.Core.Wellness;
 using Hangfire;
 using Hangfire.SqlServer;
@@ -69,6 +70,7 @@ public static class DependencyInjection
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<InvitationOptions>().BindConfiguration(InvitationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ApiTokenOptions>().BindConfiguration(ApiTokenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
@@ -109,6 +111,7 @@ public static class DependencyInjection
         services.AddHostedService<AuditRetentionSchedule>();
         services.AddScoped<ExportService>();
         services.AddScoped<ErasureService>();
+        services.AddScoped<ApiTokenService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton<DemoMode>();
         services.AddTransient<RosterImportJob>();

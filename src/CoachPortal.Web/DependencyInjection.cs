@@ -1,6 +1,7 @@
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Seeding;
+using CoachPortal.Web.Api;
 using CoachPortal.Web.Components;
 using CoachPortal.Web.Components.Account;
 using CoachPortal.Web.Features.Exports;
@@ -31,6 +32,7 @@ public static class DependencyInjection
 
         services.AddTransportSecurity(builder.Configuration);
         services.AddSignInRateLimiting();
+        services.AddCoachPortalApi();
         // Cookies are Secure whenever the request came over HTTPS (directly or, with forwarded headers, at the proxy).
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
@@ -112,6 +114,7 @@ public static class DependencyInjection
         app.MapModelArtifacts();
         app.MapPlanEndpoints();
         app.MapExports();
+        app.MapCoachPortalApi();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapHangfireDashboardWithAuthorizationPolicy(Roles.AdminPolicy, "/hangfire", new DashboardOptions
         {

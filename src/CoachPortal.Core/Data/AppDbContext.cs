@@ -19,6 +19,7 @@ using CoachPortal.Core.Sessions.Uploads;
 using CoachPortal.Core.Teams;
 using CoachPortal.Core.Teams.Roster;
 using CoachPortal.Core.Users;
+using CoachPortal.Core.Users.Tokens;
 using CoachPortal.Core.Wellness;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -48,6 +49,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<SignInRecord> SignIns => Set<SignInRecord>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
 

@@ -72,6 +72,20 @@ public sealed class SessionQueryService(IDbContextFactory<AppDbContext> dbFactor
         return new SessionDetail(session, session.Athlete!.FullName, fileName, CanEdit: true, laps, series, db.CanManageTeam(caller, session.Athlete.TeamId));
     }
 
+    /// <summary>The session's stored 1 Hz streams at full resolution, or null when it has none.</summary>
+    public async Task<StreamColumns?> GetStreamsAsync(Caller caller, int sessionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var visible = db.VisibleAthletes(caller).Select(a => a.Id);
+        if (!await db.TrainingSessions.AnyAsync(s => s.Id == sessionId && visible.Contains(s.AthleteId), ct))
+        {
+            throw new NotFoundException("Session not found.");
+        }
+
+        var blob = await db.SessionStreams.AsNoTracking().FirstOrDefaultAsync(d => d.SessionId == sessionId, ct);
+        return blob is null ? null : StreamCodec.Decode(blob.Data, blob.Format);
+    }
+
     /// <summary>
     /// Sets RPE (1–10, or null) and comment, and recomputes the session-RPE load (Foster 2001: RPE × the session's
     /// duration in minutes). Reads only the session row, never its streams. Returns what changed, with the new version.
