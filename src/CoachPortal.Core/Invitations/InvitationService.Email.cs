@@ -1,3 +1,4 @@
+using CoachPortal.Core.Audit;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Jobs;
 using CoachPortal.Core.Notifications;
@@ -78,6 +79,7 @@ public sealed partial class InvitationService
         }
 
         invitation.RevokedUtc ??= clock.GetUtcNow().UtcDateTime;
+        await AuditLog.AddAsync(db, clock, AuditActions.InvitationRevoked, caller.UserId, $"athlete {invitation.AthleteId}", null, ct: ct);
         await db.SaveChangesAsync(ct);
         notifier.Publish(Topics.Team(invitation.Athlete!.TeamId));
     }

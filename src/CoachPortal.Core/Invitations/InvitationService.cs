@@ -1,3 +1,4 @@
+using CoachPortal.Core.Audit;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Invitations.Email;
 using CoachPortal.Core.Notifications;
@@ -63,6 +64,7 @@ public sealed partial class InvitationService(
             SendsRequested = sendsRequested,
         };
         db.Invitations.Add(invitation);
+        await AuditLog.AddAsync(db, clock, AuditActions.InvitationSent, caller.UserId, $"athlete {athleteId}", sendsRequested > 0 ? "by e-mail" : "link", ct: ct);
         await db.SaveChangesAsync(ct);
         notifier.Publish(Topics.Team(athlete.TeamId));
         return (invitation, token);
@@ -112,6 +114,7 @@ public sealed partial class InvitationService(
         await users.AddToRoleAsync(user, Roles.Athlete);
         invitation.AcceptedUtc = clock.GetUtcNow().UtcDateTime;
         invitation.Athlete.UserId = user.Id;
+        await AuditLog.AddAsync(db, clock, AuditActions.InvitationAccepted, user.Id, $"athlete {invitation.AthleteId}", null, ct: ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,6 +1,6 @@
-using CoachPortal.Core.Audit;
 using System.Security.Cryptography;
 using System.Text;
+using CoachPortal.Core.Audit;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Security;
 using Microsoft.EntityFrameworkCore;
