@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.States;
 using Hangfire.Storage;
+using Hangfire.Storage.Monitoring;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -31,7 +32,7 @@ public sealed class OrphanedJobSweep(
         var monitoring = storage.GetMonitoringApi();
         // Processing first, then the servers: a server announces itself before it fetches, so a job read here
         // as processing on a server that is not in the list read after it belongs to a dead one.
-        var processing = new List<KeyValuePair<string, Hangfire.Storage.Monitoring.ProcessingJobDto>>();
+        var processing = new List<KeyValuePair<string, ProcessingJobDto>>();
         for (var from = 0; ; from += PageSize)
         {
             var page = monitoring.ProcessingJobs(from, PageSize);
@@ -51,7 +52,7 @@ public sealed class OrphanedJobSweep(
                 continue;
             }
 
-            if (jobs.ChangeState(jobId, new EnqueuedState(job.Job?.Queue ?? EnqueuedState.DefaultQueue), ProcessingState.StateName))
+            if (jobs.ChangeState(jobId, new EnqueuedState(job.Job?.Queue ?? LastQueueOf(monitoring, jobId)), ProcessingState.StateName))
             {
                 logger.LogWarning("Job {JobId} was running on {ServerId}, which stopped answering; queued again", jobId, job.ServerId);
                 requeued.Add(jobId);
@@ -70,7 +71,20 @@ public sealed class OrphanedJobSweep(
         var cutoff = DateTime.UtcNow - liveness.ServerTimeout;
         foreach (var queue in monitoring.Queues())
         {
-            foreach (var (jobId, job) in monitoring.FetchedJobs(queue.Name, 0, PageSize))
+            JobList<FetchedJobDto> fetchedJobs;
+            try
+            {
+                fetchedJobs = monitoring.FetchedJobs(queue.Name, 0, PageSize);
+            }
+            catch (ArgumentException ex)
+            {
+                // Hangfire.Storage.SQLite (0.4) cannot list a job with two fetched entries (a stale one next to
+                // the live one); such a job reached Processing, which the sweep above covers.
+                logger.LogDebug(ex, "Fetched jobs of queue {Queue} could not be listed", queue.Name);
+                continue;
+            }
+
+            foreach (var (jobId, job) in fetchedJobs)
             {
                 if (job is null || job.State != EnqueuedState.StateName || job.FetchedAt is not { } fetched || JobLiveness.AsUtc(fetched) > cutoff)
                 {
@@ -93,6 +107,12 @@ public sealed class OrphanedJobSweep(
 
         return requeued;
     }
+
+    // A job queued without an explicit queue (one named by a [Queue] attribute) goes back where it was last queued.
+    private static string LastQueueOf(IMonitoringApi monitoring, string jobId) =>
+        monitoring.JobDetails(jobId)?.History
+            .FirstOrDefault(h => h.StateName == EnqueuedState.StateName && h.Data.ContainsKey("Queue"))?.Data["Queue"]
+        ?? EnqueuedState.DefaultQueue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
