@@ -59,7 +59,17 @@ internal static class CrashCommand
         var services = host.Services;
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         var (coach, teamId) = await CoachOfNewTeamAsync(services);
-        await services.GetRequiredService<ModelDemoSeeder>().SeedUncheckedAsync(teamId, days: 200);
+        using (var scope = services.CreateScope())
+        {
+            // Simulated history for a few athletes, so every training run has data to train on.
+            var athletes = scope.ServiceProvider.GetRequiredService<AthleteService>();
+            for (var k = 1; k <= 3; k++)
+            {
+                await athletes.CreateAsync(coach, teamId, new AthleteInput { FirstName = "History", LastName = k.ToString(CultureInfo.InvariantCulture), Sport = "Running" });
+            }
+
+            await scope.ServiceProvider.GetRequiredService<ModelDemoSeeder>().SeedUncheckedAsync(teamId, days: 200);
+        }
 
         var world = new World(services, coach, teamId, files);
         var recoveries = new List<double>();
@@ -167,7 +177,7 @@ internal static class CrashCommand
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var ids = world.Uploads;
         var uploads = await db.UploadedFiles.AsNoTracking().Where(f => ids.Contains(f.Id)).ToListAsync();
-        var sessions = await db.TrainingSessions.AsNoTracking()
+        var sessions = await db.TrainingSessions.AsNoTracking().Where(s => s.SourceFileId != null)
             .Select(s => new { s.Id, s.AthleteId, s.StartUtc, s.Sport, s.SourceFileId, HasStreams = s.Streams != null }).ToListAsync();
         var perFile = sessions.Where(s => s.SourceFileId != null).GroupBy(s => s.SourceFileId!.Value).ToDictionary(g => g.Key, g => g.Count());
         var imported = uploads.Count(f => f.Status == UploadStatus.Imported && perFile.GetValueOrDefault(f.Id) == 1);
