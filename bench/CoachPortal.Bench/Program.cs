@@ -6,6 +6,7 @@
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- forecast --pmdata DIR [--seeds N]
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- simulator --pmdata DIR
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- zipbomb [concurrent] [gigabytes]
+//   dotnet run -c Release --project bench/CoachPortal.Bench -- crash [--kills N] [--recover-every N] [--uploads N] [--seed S]
 using CoachPortal.Bench;
 
 return args.FirstOrDefault() switch
@@ -17,11 +18,12 @@ return args.FirstOrDefault() switch
     "forecast" => ForecastCommand.Run(args[1..]),
     "simulator" => SimulatorCommand.Run(args[1..]),
     "zipbomb" => ZipBombBenchmark.Run(args[1..]),
+    "crash" => CrashCommand.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: CoachPortal.Bench fit FILE... | pmc | curves | fuzz ... | forecast --pmdata DIR | simulator --pmdata DIR | zipbomb [concurrent] [gigabytes]");
+    Console.Error.WriteLine("usage: CoachPortal.Bench fit FILE... | pmc | curves | fuzz ... | forecast --pmdata DIR | simulator --pmdata DIR | zipbomb [concurrent] [gigabytes] | crash [--kills N]");
     return 2;
 }

@@ -240,11 +240,13 @@ public static class DependencyInjection
     {
         var jobs = builder.Configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
         var poll = TimeSpan.FromMilliseconds(Math.Max(50, jobs.PollIntervalMilliseconds));
+        var serverTimeout = TimeSpan.FromSeconds(jobs.ServerTimeoutSeconds);
         builder.Services.AddHangfire(cfg =>
         {
             cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
+                .UseRecommendedSerializerSettings()
+                .UseFilter(new SingleRunFilter(serverTimeout, TimeSpan.FromSeconds(jobs.HeartbeatSeconds)));
             if (provider == DatabaseProvider.SqlServer)
             {
                 cfg.UseSqlServerStorage(sqlServer, new SqlServerStorageOptions
@@ -270,8 +272,16 @@ public static class DependencyInjection
                 o.Queues = [.. server.Queues];
                 o.WorkerCount = server.WorkerCount;
                 o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+                // A crashed server is known dead after ServerTimeout without a heartbeat (decision 15).
+                o.HeartbeatInterval = TimeSpan.FromSeconds(jobs.HeartbeatSeconds);
+                o.ServerTimeout = serverTimeout;
+                o.ServerCheckInterval = TimeSpan.FromSeconds(jobs.SweepIntervalSeconds);
             });
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<OrphanedJobSweep>());
         }
+
+        builder.Services.AddSingleton(sp => new JobLiveness(sp.GetRequiredService<JobStorage>(), serverTimeout));
+        builder.Services.AddSingleton<OrphanedJobSweep>();
     }
 
     /// <summary>The web app's job server as <c>Jobs</c> configures it; null when <c>Jobs:RunServer</c> is false.</summary>

@@ -417,6 +417,10 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("JobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("LossHistory")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)")

@@ -403,6 +403,10 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("JobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LossHistory")
                         .IsRequired()
                         .HasColumnType("TEXT")

@@ -19,7 +19,7 @@ namespace CoachPortal.Core.Forecasting;
 /// read forecasts of those teams' athletes; club-wide models are the administrators'; athletes read only their own
 /// forecasts. Another team's runs and versions answer "not found".
 /// </summary>
-public sealed class ModelService(IDbContextFactory<AppDbContext> dbFactory, IBackgroundJobClient jobs, ChangeNotifier notifier, TimeProvider clock)
+public sealed class ModelService(IDbContextFactory<AppDbContext> dbFactory, IBackgroundJobClient jobs, JobLiveness liveness, ChangeNotifier notifier, TimeProvider clock)
 {
     public async Task<int> StartTrainingAsync(Caller caller, TrainingRunInput input, CancellationToken ct = default)
     {
@@ -43,7 +43,8 @@ public sealed class ModelService(IDbContextFactory<AppDbContext> dbFactory, IBac
         db.TrainingRuns.Add(run);
         await db.SaveChangesAsync(ct);
         var runId = run.Id;
-        jobs.Enqueue<ModelTrainingJob>(JobQueues.Gpu, j => j.RunAsync(runId, CancellationToken.None));
+        run.JobId = jobs.Enqueue<ModelTrainingJob>(JobQueues.Gpu, j => j.RunAsync(runId, CancellationToken.None));
+        await db.SaveChangesAsync(ct);
         notifier.Publish(Topics.Models);
         return runId;
     }
@@ -85,27 +86,54 @@ public sealed class ModelService(IDbContextFactory<AppDbContext> dbFactory, IBac
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var run = await VisibleRuns(db, caller).FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new NotFoundException("No such training run.");
         RequireManage(db, caller, run.Scope, run.TeamId);
-        if (run.Status is TrainingRunStatus.Queued or TrainingRunStatus.Running)
+        if (run.Status is not (TrainingRunStatus.Queued or TrainingRunStatus.Running))
         {
-            run.CancelRequested = true;
-            await db.SaveChangesAsync(ct);
-            notifier.Publish(Topics.TrainingRun(runId));
+            return;
         }
+
+        run.CancelRequested = true;
+        if (run.JobId is null || liveness.StateOf(run.JobId) != JobRunState.Running)
+        {
+            // No live job will see the request (queued, or its server died): the run ends here, and a copy of the
+            // job that starts later finds it cancelled and leaves it alone.
+            run.Status = TrainingRunStatus.Cancelled;
+            run.FinishedUtc = clock.GetUtcNow().UtcDateTime;
+            if (run.JobId is not null)
+            {
+                jobs.Delete(run.JobId);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        notifier.Publish(Topics.TrainingRun(runId));
+        notifier.Publish(Topics.Models);
     }
 
     public async Task<IReadOnlyList<TrainingRun>> ListRunsAsync(Caller caller, int? teamId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Club-wide runs belong to every team's view (only administrators see them at all).
-        return await VisibleRuns(db, caller).Where(r => teamId == null || r.TeamId == teamId || r.Scope == ModelScope.Club)
+        var runs = await VisibleRuns(db, caller).Where(r => teamId == null || r.TeamId == teamId || r.Scope == ModelScope.Club)
             .OrderByDescending(r => r.Id).Take(50).AsNoTracking().ToListAsync(ct);
+        runs.ForEach(MarkInterrupted);
+        return runs;
     }
 
     public async Task<TrainingRun> GetRunAsync(Caller caller, int runId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await VisibleRuns(db, caller).AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new NotFoundException("No such training run.");
+        var run = await VisibleRuns(db, caller).AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new NotFoundException("No such training run.");
+        MarkInterrupted(run);
+        return run;
     }
+
+    // A running run whose job is not running on a live server; a queued run whose job vanished.
+    private void MarkInterrupted(TrainingRun run) => run.IsInterrupted = run.JobId is not null && run.Status switch
+    {
+        TrainingRunStatus.Running => liveness.StateOf(run.JobId) != JobRunState.Running,
+        TrainingRunStatus.Queued => liveness.StateOf(run.JobId) is JobRunState.Gone or JobRunState.Orphaned,
+        _ => false,
+    };
 
     public async Task<IReadOnlyList<ModelVersionView>> ListVersionsAsync(Caller caller, int? teamId, CancellationToken ct = default)
     {

@@ -18,6 +18,8 @@ internal sealed class TrainingRunConfiguration : IEntityTypeConfiguration<Traini
         builder.Property(r => r.DeviceReason).HasMaxLength(1000);
         builder.Property(r => r.FailureReason).HasMaxLength(2000);
         builder.Property(r => r.RequestedByUserId).HasMaxLength(450);
+        builder.Property(r => r.JobId).HasMaxLength(100);
+        builder.Ignore(r => r.IsInterrupted);
         builder.Property(r => r.LossHistory).HasColumnName("LossHistoryJson")
             .HasConversion(ModelResultsJson.Converter<LossHistory>(), ModelResultsJson.Comparer<LossHistory>());
         builder.HasOne(r => r.Team).WithMany().HasForeignKey(r => r.TeamId).OnDelete(DeleteBehavior.Cascade);

@@ -53,4 +53,13 @@ public class TrainingRun
     public DateTime? FinishedUtc { get; set; }
 
     public int? ModelVersionId { get; set; }
+
+    /// <summary>The background job that trains this run; null for runs queued before it was recorded.</summary>
+    public string? JobId { get; set; }
+
+    /// <summary>
+    /// Not stored: set by <see cref="ModelService"/> when it reads the run. Queued or running, but its job is not
+    /// running on a live server: the server died, and the sweep queues the job again (or it was lost).
+    /// </summary>
+    public bool IsInterrupted { get; set; }
 }

@@ -14,14 +14,20 @@ namespace CoachPortal.Core.Sessions.Uploads;
 /// <summary>
 /// Accepts device files: checks who may upload for whom and the size limit, stores the original bytes first, then
 /// queues <see cref="SessionImportJob"/>. Coaches upload for any athlete of their teams, athletes only for themselves.
+/// An import whose job died with its server, or was lost before it was queued, is interrupted: it can be retried,
+/// and the same bytes uploaded again queue it again instead of becoming its duplicate.
 /// </summary>
 public sealed class SessionImportService(
     IDbContextFactory<AppDbContext> dbFactory,
     IFileStore files,
     IBackgroundJobClient jobs,
+    JobLiveness liveness,
     SessionChangePublisher changes,
     IOptions<UploadOptions> options)
 {
+    // Between storing a file and queuing its job the row has no job id yet; a crash there leaves it so for good.
+    private static readonly TimeSpan s_unqueuedGrace = TimeSpan.FromMinutes(1);
+
     public long MaxFileBytes => options.Value.MaxFileBytes;
 
     /// <summary>
@@ -64,6 +70,15 @@ public sealed class SessionImportService(
         var earlier = await db.UploadedFiles.AsNoTracking()
             .Where(f => f.AthleteId == athleteId && f.Sha256 == hash && f.Status != UploadStatus.Failed && f.Status != UploadStatus.Duplicate)
             .OrderBy(f => f.Id).FirstOrDefaultAsync(ct);
+        if (earlier is not null && IsInterrupted(earlier))
+        {
+            // The original never imported: queue it again rather than record a duplicate of a file that has no session.
+            await files.PutAsync(hash, content, ct);
+            var original = await db.UploadedFiles.FirstAsync(f => f.Id == earlier.Id, ct);
+            await RequeueAsync(db, original, ct);
+            return await ViewAsync(db, original, ct);
+        }
+
         if (earlier is not null)
         {
             file.Status = UploadStatus.Duplicate;
@@ -87,34 +102,60 @@ public sealed class SessionImportService(
         return UploadView.From(file);
     }
 
-    /// <summary>Queues a failed import again (e.g. after a decoder fix). The original bytes were kept.</summary>
+    /// <summary>
+    /// Queues a failed import again (e.g. after a decoder fix), or an interrupted one (its job died with its server).
+    /// The original bytes were kept, and the import skips the sessions it already stored.
+    /// </summary>
     public async Task<UploadView> RetryAsync(Caller caller, int fileId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var file = await FindVisibleAsync(db, caller, fileId, ct);
         await RequireUploadAsync(db, caller, file.AthleteId, ct);
-        if (file.Status != UploadStatus.Failed)
+        if (file.Status != UploadStatus.Failed && !IsInterrupted(file))
         {
-            throw new ValidationFailedException([new ValidationError("File", "Only a failed import can be retried.")]);
+            throw new ValidationFailedException([new ValidationError("File", "Only a failed or interrupted import can be retried.")]);
         }
 
+        await RequeueAsync(db, file, ct);
+        return await GetAsync(caller, fileId, ct);
+    }
+
+    private async Task RequeueAsync(AppDbContext db, UploadedFile file, CancellationToken ct)
+    {
         file.Status = UploadStatus.Stored;
         file.FailureReason = null;
         file.FinishedUtc = null;
-        await db.UploadEntryResults.Where(e => e.UploadedFileId == fileId && !e.Succeeded).ExecuteDeleteAsync(ct);
+        await db.UploadEntryResults.Where(e => e.UploadedFileId == file.Id && !e.Succeeded).ExecuteDeleteAsync(ct);
         await db.SaveChangesAsync(ct);
-        file.JobId = jobs.Enqueue<SessionImportJob>(JobQueues.Import, j => j.RunAsync(file.Id, CancellationToken.None));
-        await db.SaveChangesAsync(ct);
+        // The same job when it still exists: one job id per file, so two copies of an import never run at once
+        // (SingleRunFilter) and a sweep that finds the old one orphaned moves nothing.
+        if (file.JobId is null || !jobs.Requeue(file.JobId))
+        {
+            file.JobId = jobs.Enqueue<SessionImportJob>(JobQueues.Import, j => j.RunAsync(file.Id, CancellationToken.None));
+            await db.SaveChangesAsync(ct);
+        }
+
         changes.OnUploadChanged(file.AthleteId);
-        return await GetAsync(caller, fileId, ct);
+    }
+
+    private bool IsInterrupted(UploadedFile file) =>
+        file.Status is UploadStatus.Stored or UploadStatus.Importing
+        && (file.JobId is not null || DateTime.UtcNow - file.CreatedUtc > s_unqueuedGrace)
+        && liveness.StateOf(file.JobId) is JobRunState.Gone or JobRunState.Orphaned;
+
+    private UploadView View(UploadedFile file) => UploadView.From(file) with { IsInterrupted = IsInterrupted(file) };
+
+    private async Task<UploadView> ViewAsync(AppDbContext db, UploadedFile file, CancellationToken ct)
+    {
+        await db.Entry(file).Collection(f => f.Entries).LoadAsync(ct);
+        return View(file);
     }
 
     public async Task<UploadView> GetAsync(Caller caller, int fileId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var file = await FindVisibleAsync(db, caller, fileId, ct);
-        await db.Entry(file).Collection(f => f.Entries).LoadAsync(ct);
-        return UploadView.From(file);
+        return await ViewAsync(db, file, ct);
     }
 
     /// <summary>The latest uploads for an athlete the caller may see, newest first.</summary>
@@ -128,7 +169,7 @@ public sealed class SessionImportService(
 
         var list = await db.UploadedFiles.AsNoTracking().Include(f => f.Entries)
             .Where(f => f.AthleteId == athleteId).OrderByDescending(f => f.Id).Take(take).ToListAsync(ct);
-        return list.Select(UploadView.From).ToList();
+        return list.Select(View).ToList();
     }
 
     /// <summary>Athletes the caller may upload for (own profile, or every athlete of the teams they coach).</summary>

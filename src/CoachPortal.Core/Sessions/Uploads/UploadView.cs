@@ -16,6 +16,12 @@ public sealed record UploadView(
 {
     public bool IsFinished => Status is UploadStatus.Imported or UploadStatus.Failed or UploadStatus.Duplicate;
 
+    /// <summary>Waiting or importing, but no job will finish it (its server died, or the job was lost).</summary>
+    public bool IsInterrupted { get; init; }
+
+    /// <summary>A failed or interrupted import can be queued again; the original bytes were kept.</summary>
+    public bool CanRetry => Status == UploadStatus.Failed || IsInterrupted;
+
     public static UploadView From(UploadedFile f)
     {
         ArgumentNullException.ThrowIfNull(f);

@@ -119,7 +119,7 @@ public partial class UploadPage
         StateHasChanged();
     }
 
-    private static string StatusText(UploadView u) => u.Status switch
+    private static string StatusText(UploadView u) => u.IsInterrupted ? "interrupted" : u.Status switch
     {
         UploadStatus.Stored => "waiting",
         UploadStatus.Importing => "importing…",
