@@ -87,7 +87,7 @@ public sealed class SessionImportJob(
         {
             // Decoding is deterministic, so retrying a decoder bug cannot help; keep the file and say what broke.
             logger.LogError(ex, "Decoder failed on uploaded file {FileId}", fileId);
-            await FinishAsync(db, file, UploadStatus.Failed, $"The decoder failed on this file ({ex.GetType().Name}: {ex.Message}).", ct);
+            await FinishAsync(db, file, UploadStatus.Failed, $"The decoder failed on this file: {ex.Message}", ct);
             return;
         }
 
@@ -233,7 +233,7 @@ public sealed class SessionImportJob(
         {
             // The analysis is pure and deterministic: a failure here belongs to this activity, not to the server.
             logger.LogError(ex, "Session analysis failed on entry {EntryName} of uploaded file {FileId}", entryName, file.Id);
-            await RecordEntryAsync(db, file, entryName, null, $"The analysis failed on this activity ({ex.GetType().Name}: {ex.Message}).", ct);
+            await RecordEntryAsync(db, file, entryName, null, $"The analysis failed on this activity: {ex.Message}", ct);
             return null;
         }
 
