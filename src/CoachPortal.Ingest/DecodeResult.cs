@@ -27,4 +27,7 @@ public sealed class DecodeResult
 
     /// <summary>For FIT input: headers, CRC status and message counts.</summary>
     public FitDecodeSummary? FitSummary { get; init; }
+
+    /// <summary>Set when the input was damaged and only part of it was recovered (lenient mode); null for a whole file.</summary>
+    public DecodeDamage? Damage { get; init; }
 }

@@ -1356,6 +1356,9 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Property<double?>("AvgSpeedMetersPerSecond")
                         .HasColumnType("float");
 
+                    b.Property<bool>("AwaitingReview")
+                        .HasColumnType("bit");
+
                     b.Property<string>("ClassLabel")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
@@ -1420,6 +1423,9 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Property<int?>("PredictedClassModelVersionId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("RecoveredPercent")
+                        .HasColumnType("int");
+
                     b.Property<int?>("Rpe")
                         .HasColumnType("int");
 
@@ -1477,6 +1483,44 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("TrainingSessions");
                 });
 
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.TeamCsvMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("HeaderHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("HeaderLine")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("MappingJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "HeaderHash")
+                        .IsUnique();
+
+                    b.ToTable("TeamCsvMappings");
+                });
+
             modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadEntryResult", b =>
                 {
                     b.Property<int>("Id")
@@ -1523,6 +1567,10 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("CsvMappingJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
                     b.Property<int?>("DuplicateOfFileId")
                         .HasColumnType("int");
@@ -2319,6 +2367,15 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Athlete");
 
                     b.Navigation("SourceFile");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.TeamCsvMapping", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadEntryResult", b =>

@@ -1314,6 +1314,9 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Property<double?>("AvgSpeedMetersPerSecond")
                         .HasColumnType("REAL");
 
+                    b.Property<bool>("AwaitingReview")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ClassLabel")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -1378,6 +1381,9 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Property<int?>("PredictedClassModelVersionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RecoveredPercent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Rpe")
                         .HasColumnType("INTEGER");
 
@@ -1435,6 +1441,42 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("TrainingSessions");
                 });
 
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.TeamCsvMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HeaderHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("HeaderLine")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MappingJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "HeaderHash")
+                        .IsUnique();
+
+                    b.ToTable("TeamCsvMappings");
+                });
+
             modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadEntryResult", b =>
                 {
                     b.Property<int>("Id")
@@ -1476,6 +1518,10 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CsvMappingJson")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("DuplicateOfFileId")
@@ -2254,6 +2300,15 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Athlete");
 
                     b.Navigation("SourceFile");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.TeamCsvMapping", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CoachPortal.Core.Sessions.Uploads.UploadEntryResult", b =>

@@ -64,6 +64,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
 
     public DbSet<StoredBlob> StoredBlobs => Set<StoredBlob>();
 
+    public DbSet<TeamCsvMapping> TeamCsvMappings => Set<TeamCsvMapping>();
+
     public DbSet<WellnessCheckIn> WellnessCheckIns => Set<WellnessCheckIn>();
 
     public DbSet<PerformanceTest> PerformanceTests => Set<PerformanceTest>();

@@ -13,7 +13,8 @@ internal sealed class SessionConfiguration :
     IEntityTypeConfiguration<SessionStreamData>,
     IEntityTypeConfiguration<UploadedFile>,
     IEntityTypeConfiguration<UploadEntryResult>,
-    IEntityTypeConfiguration<StoredBlob>
+    IEntityTypeConfiguration<StoredBlob>,
+    IEntityTypeConfiguration<TeamCsvMapping>
 {
     // SQLite gives DateTime back without a kind; these columns are always UTC.
     private static readonly ValueConverter<DateTime, DateTime> s_utc = new(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
@@ -61,10 +62,21 @@ internal sealed class SessionConfiguration :
         builder.Property(f => f.FailureReason).HasMaxLength(2000);
         builder.Property(f => f.Warnings).HasMaxLength(4000);
         builder.Property(f => f.JobId).HasMaxLength(100);
+        builder.Property(f => f.CsvMappingJson).HasMaxLength(4000);
         builder.HasOne(f => f.Athlete).WithMany().HasForeignKey(f => f.AthleteId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(f => f.Entries).WithOne().HasForeignKey(e => e.UploadedFileId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(f => new { f.AthleteId, f.Sha256 });
         builder.HasIndex(f => new { f.UploadedByUserId, f.CreatedUtc });
+    }
+
+    public void Configure(EntityTypeBuilder<TeamCsvMapping> builder)
+    {
+        builder.Property(m => m.HeaderHash).HasMaxLength(64).IsFixedLength().IsRequired();
+        builder.Property(m => m.HeaderLine).HasMaxLength(2000).IsRequired();
+        builder.Property(m => m.MappingJson).HasMaxLength(4000).IsRequired();
+        builder.Property(m => m.UpdatedUtc).HasConversion(s_utc);
+        builder.HasOne<Teams.Team>().WithMany().HasForeignKey(m => m.TeamId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(m => new { m.TeamId, m.HeaderHash }).IsUnique();
     }
 
     public void Configure(EntityTypeBuilder<UploadEntryResult> builder)

@@ -23,6 +23,7 @@ internal static class SessionsRegistration
         });
         services.AddSingleton<SessionChangePublisher>();
         services.AddScoped<SessionImportService>();
+        services.AddScoped<CsvMappingService>();
         services.AddScoped<SessionQueryService>();
         services.AddTransient<SessionImportJob>();
         services.AddScoped<HistoryImportService>();

@@ -110,6 +110,15 @@ public class TrainingSession : IVersioned
     /// <summary>Made by the demo's simulator, never measured; only demo athletes in demo mode have such rows, and pages mark them.</summary>
     public bool IsSimulated { get; set; }
 
+    /// <summary>For a session from a damaged file: whole percent of the recording recovered; null when the file was whole.</summary>
+    public int? RecoveredPercent { get; set; }
+
+    /// <summary>
+    /// True while a session from a damaged file waits for the coach or the athlete to keep or discard it. Until kept
+    /// it counts nowhere: not in daily loads, curves or model datasets (<see cref="SessionQueries.CountingTowardLoad"/>).
+    /// </summary>
+    public bool AwaitingReview { get; set; }
+
     public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
 
     public Guid Version { get; set; }

@@ -103,7 +103,7 @@ public static class CsvActivityDecoder
         }
 
         var samples = new List<StreamSample>(lines.Length);
-        DateTime? start = null;
+        DateTime? start = timeCol < 0 && mapping.StartTimeUtc is { } given ? DateTime.SpecifyKind(given, DateTimeKind.Utc) : null;
         var skipped = 0;
         for (var li = first + 1; li < lines.Length; li++)
         {
@@ -245,7 +245,8 @@ public static class CsvActivityDecoder
         return best;
     }
 
-    internal static List<string> SplitLine(string line, char delimiter)
+    /// <summary>Splits one line into cells at <paramref name="delimiter"/>, honouring double quotes (RFC 4180).</summary>
+    public static List<string> SplitLine(string line, char delimiter)
     {
         var cells = new List<string>();
         var cell = new StringBuilder();

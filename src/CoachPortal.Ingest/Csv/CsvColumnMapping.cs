@@ -12,6 +12,12 @@ public sealed record CsvColumnMapping
     /// <summary>Seconds since start (number, or h:mm:ss).</summary>
     public string? ElapsedSeconds { get; init; }
 
+    /// <summary>
+    /// When the recording started (UTC), for files with only <see cref="ElapsedSeconds"/>; without it such a file
+    /// decodes into an activity with no start time. Ignored when <see cref="Time"/> is mapped.
+    /// </summary>
+    public DateTime? StartTimeUtc { get; init; }
+
     /// <summary>Heart rate in bpm.</summary>
     public string? HeartRate { get; init; }
 

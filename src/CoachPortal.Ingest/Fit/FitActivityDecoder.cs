@@ -29,7 +29,23 @@ public static class FitActivityDecoder
         return new DecodeResult(ActivityFileFormat.Fit, activities, warnings)
         {
             FitSummary = summary,
+            Damage = DamageOf(summary),
         };
+    }
+
+    // A file whose data section was cut, stopped at a corrupt message or failed its CRC; the header's declared
+    // data size is the measure of what the recording should have held.
+    private static DecodeDamage? DamageOf(FitDecodeSummary summary)
+    {
+        if (summary.Files.Count == 0 || summary.Files.All(f => f.FileCrcValid))
+        {
+            return null;
+        }
+
+        var declared = summary.Files.Sum(f => (double)f.DataSize);
+        var read = summary.Files.Sum(f => (double)Math.Min(f.DataBytesRead, f.DataSize));
+        var reason = summary.Warnings.Count > 0 ? summary.Warnings[0].ToString() : "FIT: the file CRC does not match";
+        return new DecodeDamage(declared > 0 ? read / declared : 0, reason);
     }
 
     internal static FitActivityBuilder DecodeToBuilder(ReadOnlySpan<byte> data, DecodeOptions? options, out FitDecodeSummary summary)

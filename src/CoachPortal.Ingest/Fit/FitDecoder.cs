@@ -95,7 +95,7 @@ public static class FitDecoder
                     Fail(strict, warnings, data.Length, $"data section declares {dataSize} bytes but only {data.Length - dataStart} are present");
                 }
 
-                files.Add(new FitFileInfo(pos, headerSize, protocol, profile, dataSize, headerCrcValid, false, state.Messages));
+                files.Add(new FitFileInfo(pos, headerSize, protocol, profile, dataSize, headerCrcValid, false, state.Messages) { DataBytesRead = state.DataBytesRead });
                 if (stop && !truncated && state.Overran)
                 {
                     // The data section itself is intact in size: check its CRC and go on with the chain.
@@ -113,12 +113,12 @@ public static class FitDecoder
             if (declaredEnd + 2 > data.Length)
             {
                 Fail(strict, warnings, declaredEnd, "file CRC missing");
-                files.Add(new FitFileInfo(pos, headerSize, protocol, profile, dataSize, headerCrcValid, false, state.Messages));
+                files.Add(new FitFileInfo(pos, headerSize, protocol, profile, dataSize, headerCrcValid, false, state.Messages) { DataBytesRead = state.DataBytesRead });
                 break;
             }
 
             var crcValid = CheckFileCrc(data, pos, dataEnd, strict, warnings);
-            files.Add(new FitFileInfo(pos, headerSize, protocol, profile, dataSize, headerCrcValid, crcValid, state.Messages));
+            files.Add(new FitFileInfo(pos, headerSize, protocol, profile, dataSize, headerCrcValid, crcValid, state.Messages) { DataBytesRead = state.DataBytesRead });
             pos = dataEnd + 2;
         }
 
@@ -144,6 +144,7 @@ public static class FitDecoder
         public int Messages;
         public int Records;
         public bool Overran;
+        public int DataBytesRead;
     }
 
     // Returns false when decoding of this file had to stop early (lenient mode).
@@ -323,6 +324,8 @@ public static class FitDecoder
             state.LastTimestamp = lastTimestamp;
             state.Messages = messages;
             state.Records = records;
+            // On an early stop p is the start of the message that failed: only complete messages count as read.
+            state.DataBytesRead = Math.Max(0, p - start);
         }
     }
 

@@ -17,4 +17,8 @@ public sealed record FitFileInfo(
     uint DataSize,
     bool HeaderCrcValid,
     bool FileCrcValid,
-    int MessageCount);
+    int MessageCount)
+{
+    /// <summary>Bytes of the data section taken by complete messages; less than <see cref="DataSize"/> when the file was cut or decoding stopped early.</summary>
+    public long DataBytesRead { get; init; }
+}

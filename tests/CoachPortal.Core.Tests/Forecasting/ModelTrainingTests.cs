@@ -138,6 +138,32 @@ public sealed class ModelTrainingTests(ModelTrainingTests.World fixture) : IClas
         Assert.False(await db.ModelVersions.AnyAsync(v => v.TrainingRunId == runId));
     }
 
+    [Fact]
+    public async Task AnInjuryRunIgnoresYearsOfDecayingLoadAfterAnOldUploadAndShowsRealLosses()
+    {
+        // An athlete whose only session is years old: every day since has a daily load, and no one recorded injuries.
+        var old = await LoadTestData.NewAthleteAsync(_world, _world.CoachA, _world.TeamA, "Oldtimer");
+        await LoadTestData.AddSessionsAsync(_world, [LoadTestData.ASession(old, new DateTime(2012, 4, 2, 9, 0, 0, DateTimeKind.Utc), tss: 80)]);
+        await LoadTestData.RecomputeAsync(_world, old, DateOnly.MinValue);
+
+        var runId = await _world.Get<ModelService>().StartTrainingAsync(_world.CoachA, Tiny(_world.TeamA, ForecastTarget.InjuryRisk, epochs: 3));
+        var run = await WaitAsync(runId, r => r.Status is TrainingRunStatus.Succeeded or TrainingRunStatus.Failed or TrainingRunStatus.Cancelled);
+
+        if (run.Status == TrainingRunStatus.Failed)
+        {
+            // Too few onsets in the monitored period: said plainly, with the span, instead of a useless model.
+            Assert.Contains("Too few injury events", run.FailureReason, StringComparison.Ordinal);
+            Assert.DoesNotContain("2012-", run.FailureReason, StringComparison.Ordinal);
+            return;
+        }
+
+        Assert.Equal(TrainingRunStatus.Succeeded, run.Status);
+        var version = await _world.Get<ModelService>().GetVersionAsync(_world.CoachA, run.ModelVersionId!.Value);
+        Assert.False(version.DataSpan.StartsWith("2012", StringComparison.Ordinal), version.DataSpan);
+        Assert.NotEmpty(run.LossHistory.Points);
+        Assert.All(run.LossHistory.Points, p => Assert.True(p.TrainingLoss > 1e-3, $"training loss {p.TrainingLoss}"));
+    }
+
     private async Task<TrainingRun> WaitAsync(int runId, Func<TrainingRun, bool> done)
     {
         var deadline = DateTime.UtcNow.AddSeconds(120);

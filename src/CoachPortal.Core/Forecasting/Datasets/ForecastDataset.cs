@@ -41,7 +41,9 @@ public sealed class ForecastDataset
         var samples = new List<ForecastSample>();
         foreach (var h in histories)
         {
-            for (var d = windowDays - 1; d < h.Days; d++)
+            // An injury label is 0 wherever nobody recorded: only the monitored period tells "no injury" from "no data".
+            var (first, last) = target == ForecastTarget.InjuryRisk ? MonitoredPeriod.Of(h) : (0, h.Days - 1);
+            for (var d = Math.Max(windowDays - 1, first); d <= last; d++)
             {
                 if (ForecastTargets.For(target, h, d) is { } y && HasLoad(h, d))
                 {
@@ -74,6 +76,27 @@ public sealed class ForecastDataset
         }
 
         return (features, mask);
+    }
+
+    /// <summary>
+    /// Distinct injury onsets (athlete and day) that label at least one of the first <paramref name="count"/>
+    /// samples as positive: the events an injury model can learn from.
+    /// </summary>
+    public int InjuryEvents(int count)
+    {
+        var events = new HashSet<(int Athlete, int Day)>();
+        foreach (var s in Samples.Take(count).Where(s => s.Target == 1))
+        {
+            for (var d = s.Day + 1; d <= s.Day + ForecastTargets.InjuryHorizonDays && d < s.History.Days; d++)
+            {
+                if (s.History.InjuryOnset[d])
+                {
+                    events.Add((s.History.AthleteId, d));
+                }
+            }
+        }
+
+        return events.Count;
     }
 
     /// <summary>The part the engine trains and validates on.</summary>

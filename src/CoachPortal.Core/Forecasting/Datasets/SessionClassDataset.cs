@@ -214,7 +214,7 @@ public sealed class SessionClassDataset
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(athleteIds);
         var ids = athleteIds.ToList();
-        var rows = await db.TrainingSessions.AsNoTracking()
+        var rows = await db.TrainingSessions.AsNoTracking().CountingTowardLoad()
             .Where(s => ids.Contains(s.AthleteId) && s.Streams != null && (labelled ? s.ClassLabel != null : s.ClassLabel == null))
             .OrderBy(s => s.StartUtc).ThenBy(s => s.Id)
             .Select(s => new

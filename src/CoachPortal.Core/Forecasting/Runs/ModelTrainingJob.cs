@@ -32,6 +32,10 @@ public sealed class ModelTrainingJob(
     ILogger<ModelTrainingJob> logger)
 {
     private const int MaxSeriesPoints = 400;
+
+    // Below this many onsets a cross-validated injury model has nothing to generalise from (ten events per
+    // predictor is the usual floor in clinical prediction models; this is a far lower bar, not a high one).
+    private const int MinInjuryEvents = 10;
     private static readonly TimeSpan s_cancelPoll = TimeSpan.FromMilliseconds(300);
 
     [AutomaticRetry(Attempts = 0)]
@@ -123,11 +127,19 @@ public sealed class ModelTrainingJob(
         var data = ForecastDataset.Build(histories, run.Target, input.WindowDays);
         if (data.TrainCount < 40 || data.TestCount < 5)
         {
-            await FinishAsync(db, run, TrainingRunStatus.Failed, $"Too little data: {data.TrainCount} training and {data.TestCount} test samples (need 40 and 5). Record more check-ins, tests or sessions.", null, ct);
+            await FinishAsync(db, run, TrainingRunStatus.Failed, $"Too little data: {data.TrainCount} training and {data.TestCount} test samples (need 40 and 5){(data.Samples.Count == 0 ? "" : $" in {data.DataSpan}")}. Record more check-ins, tests or sessions.", null, ct);
             return null;
         }
 
         var binary = run.Target == ForecastTarget.InjuryRisk;
+        if (binary && data.InjuryEvents(data.TrainCount) is var events && events < MinInjuryEvents)
+        {
+            await FinishAsync(db, run, TrainingRunStatus.Failed, string.Create(CultureInfo.InvariantCulture,
+                $"Too few injury events to learn from: {events} injury onsets in the training part of the monitored period {data.DataSpan} (need {MinInjuryEvents}). A model trained now would only learn that injuries are rare; record injuries as they happen and train again later."), null, ct);
+            return null;
+        }
+
+        logger.LogInformation("Training run {RunId}: {Target} dataset spans {Span}, {Train} training and {Test} test samples", run.Id, run.Target, data.DataSpan, data.TrainCount, data.TestCount);
         var progress = new RunProgress(this, run.Id);
         var clockWatch = Stopwatch.StartNew();
         var test = data.Samples.Skip(data.TrainCount).ToList();
@@ -321,7 +333,7 @@ public sealed class ModelTrainingJob(
                 return;
             }
 
-            _points.Add(new LossPoint(value.Epoch, Math.Round(value.TrainingLoss, 5), Math.Round(value.ValidationLoss.Value, 5)));
+            _points.Add(new LossPoint(value.Epoch, LossPoint.Significant(value.TrainingLoss), LossPoint.Significant(value.ValidationLoss.Value)));
             job.SaveEpoch(runId, value, new LossHistory([.. _points]));
         }
     }

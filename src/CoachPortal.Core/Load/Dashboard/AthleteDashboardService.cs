@@ -126,7 +126,7 @@ public sealed class AthleteDashboardService(IDbContextFactory<AppDbContext> dbFa
 
         var fromUtc = fromDate.ToDateTime(TimeOnly.MinValue).AddDays(-1);
         var toUtc = toDate.ToDateTime(TimeOnly.MinValue).AddDays(2);
-        var sessions = await db.TrainingSessions.AsNoTracking()
+        var sessions = await db.TrainingSessions.AsNoTracking().CountingTowardLoad()
             .Where(s => s.AthleteId == athleteId && s.StartUtc >= fromUtc && s.StartUtc < toUtc && s.AvgHeartRateBpm != null)
             .Select(s => new { s.AvgHeartRateBpm, s.MovingSeconds, s.DurationSeconds, s.HeartRateZoneSeconds, s.HeartRateZoneUpperBoundsBpm })
             .ToListAsync(ct);
@@ -171,7 +171,7 @@ public sealed class AthleteDashboardService(IDbContextFactory<AppDbContext> dbFa
         var zone = settings.TimeZone();
         var fromUtc = fromDate.ToDateTime(TimeOnly.MinValue).AddDays(-1);
         var toUtc = toDate.ToDateTime(TimeOnly.MinValue).AddDays(2);
-        var rows = await db.TrainingSessions.AsNoTracking()
+        var rows = await db.TrainingSessions.AsNoTracking().CountingTowardLoad()
             .Where(s => s.AthleteId == athleteId && s.StartUtc >= fromUtc && s.StartUtc < toUtc)
             .Select(s => new { s.StartUtc, s.TimeZoneId, s.Sport, s.PowerCurveWatts, s.SpeedCurveMetersPerSecond, s.HeartRateCurveBpm, HasStreams = s.Streams != null })
             .ToListAsync(ct);
@@ -333,7 +333,7 @@ public sealed class AthleteDashboardService(IDbContextFactory<AppDbContext> dbFa
     {
         var fromUtc = fromDate.ToDateTime(TimeOnly.MinValue).AddDays(-1);
         var toUtc = toDate.ToDateTime(TimeOnly.MinValue).AddDays(2);
-        return await db.TrainingSessions.AsNoTracking()
+        return await db.TrainingSessions.AsNoTracking().CountingTowardLoad()
             .Where(s => s.AthleteId == athleteId && s.StartUtc >= fromUtc && s.StartUtc < toUtc)
             .Select(s => new SessionLoadRow(s.StartUtc, s.TimeZoneId, s.Sport, s.DurationSeconds, s.Tss, s.HrTss, s.TrimpBanister, s.SessionRpeLoad))
             .ToListAsync(ct);

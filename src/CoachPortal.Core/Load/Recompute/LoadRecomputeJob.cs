@@ -1,6 +1,7 @@
 using CoachPortal.Analytics.Load;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Notifications;
+using CoachPortal.Core.Sessions;
 using CoachPortal.Core.Teams;
 using CoachPortal.Ingest.Text;
 using Hangfire;
@@ -71,7 +72,7 @@ public sealed class LoadRecomputeJob(
         var now = clock.GetUtcNow();
         var today = DailyLoadAggregator.LocalDate(now, teamZone);
 
-        var firstUtc = await db.TrainingSessions.Where(s => s.AthleteId == athleteId).MinAsync(s => (DateTime?)s.StartUtc, ct);
+        var firstUtc = await db.TrainingSessions.CountingTowardLoad().Where(s => s.AthleteId == athleteId).MinAsync(s => (DateTime?)s.StartUtc, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (firstUtc is null)
         {
@@ -158,7 +159,7 @@ public sealed class LoadRecomputeJob(
     }
 
     private static Task<List<SessionLoadRow>> LoadSessionsAsync(AppDbContext db, int athleteId, DateTime fromUtc, DateTime toUtc, CancellationToken ct) =>
-        db.TrainingSessions.AsNoTracking()
+        db.TrainingSessions.AsNoTracking().CountingTowardLoad()
             .Where(s => s.AthleteId == athleteId && s.StartUtc >= fromUtc && s.StartUtc < toUtc)
             .Select(s => new SessionLoadRow(s.StartUtc, s.TimeZoneId, s.Sport, s.DurationSeconds, s.Tss, s.HrTss, s.TrimpBanister, s.SessionRpeLoad))
             .ToListAsync(ct);

@@ -4,6 +4,7 @@ using CoachPortal.Core.Data;
 using CoachPortal.Core.Notifications;
 using CoachPortal.Core.Plans.Assignment;
 using CoachPortal.Core.Security;
+using CoachPortal.Core.Sessions;
 using CoachPortal.Core.Teams;
 using Microsoft.EntityFrameworkCore;
 
@@ -231,7 +232,7 @@ public sealed class PlanCalendarService(IDbContextFactory<AppDbContext> dbFactor
         // A day's margin either side in UTC, then the exact local day in the team's zone.
         var fromUtc = fromDate.AddDays(-1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var toUtc = toDate.AddDays(2).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var rows = await db.TrainingSessions.AsNoTracking()
+        var rows = await db.TrainingSessions.AsNoTracking().CountingTowardLoad()
             .Where(s => athleteIds.Contains(s.AthleteId) && s.StartUtc >= fromUtc && s.StartUtc < toUtc)
             .Select(s => new { s.Id, s.AthleteId, s.Athlete!.TeamId, s.StartUtc, s.Sport, s.Title, s.DurationSeconds, Load = s.Tss ?? s.HrTss ?? s.SessionRpeLoad })
             .ToListAsync(ct);

@@ -76,7 +76,7 @@ public sealed class SessionImportJob(
         List<ArchiveEntryResult> entries;
         try
         {
-            entries = Decode(file.OriginalName, content);
+            entries = Decode(file.OriginalName, content, await DecodeOptionsAsync(db, file, athlete.TeamId, content, ct));
         }
         catch (ActivityFormatException ex)
         {
@@ -87,7 +87,7 @@ public sealed class SessionImportJob(
         {
             // Decoding is deterministic, so retrying a decoder bug cannot help; keep the file and say what broke.
             logger.LogError(ex, "Decoder failed on uploaded file {FileId}", fileId);
-            await FinishAsync(db, file, UploadStatus.Failed, $"The decoder failed on this file ({ex.GetType().Name}: {ex.Message}).", ct);
+            await FinishAsync(db, file, UploadStatus.Failed, $"The decoder failed on this file: {ex.Message}", ct);
             return;
         }
 
@@ -106,7 +106,9 @@ public sealed class SessionImportJob(
             var activities = entry.Result.Activities;
             if (activities.Count == 0)
             {
-                await RecordEntryAsync(db, file, entry.EntryName, null, "The file holds no activity (e.g. a settings or course file).", ct);
+                await RecordEntryAsync(db, file, entry.EntryName, null, entry.Result.Damage is { } damage
+                    ? $"The file is {damage.Summary} and what was recovered holds no activity ({damage.Reason})."
+                    : "The file holds no activity (e.g. a settings or course file).", ct);
                 continue;
             }
 
@@ -119,7 +121,7 @@ public sealed class SessionImportJob(
                 }
 
                 ct.ThrowIfCancellationRequested();
-                var start = await StoreActivityAsync(db, file, athlete, name, activities[i], entry.Result.Creator, ct);
+                var start = await StoreActivityAsync(db, file, athlete, name, activities[i], entry.Result.Creator, entry.Result.Damage, ct);
                 if (start is { } s && (earliest is null || s < earliest))
                 {
                     earliest = s;
@@ -151,16 +153,28 @@ public sealed class SessionImportJob(
         }
     }
 
-    private static List<ArchiveEntryResult> Decode(string fileName, byte[] content)
+    // A CSV file decodes with the mapping chosen on upload, else the team's remembered one for its header line.
+    private static async Task<DecodeOptions> DecodeOptionsAsync(AppDbContext db, UploadedFile file, int teamId, byte[] content, CancellationToken ct)
+    {
+        if (!CsvMappingService.IsCsv(file.OriginalName, content))
+        {
+            return DecodeOptions.Default;
+        }
+
+        var mapping = CsvMappingService.Deserialize(file.CsvMappingJson) ?? await CsvMappingService.RememberedAsync(db, teamId, content, ct);
+        return mapping is null ? DecodeOptions.Default : DecodeOptions.Default with { Csv = mapping };
+    }
+
+    private static List<ArchiveEntryResult> Decode(string fileName, byte[] content, DecodeOptions options)
     {
         if (ActivityDecoder.Detect(fileName, content) == ActivityFileFormat.Zip)
         {
-            return [.. ZipActivityDecoder.DecodeEntries(content)];
+            return [.. ZipActivityDecoder.DecodeEntries(content, options)];
         }
 
         try
         {
-            return [new ArchiveEntryResult(fileName, ActivityDecoder.Decode(fileName, content), null)];
+            return [new ArchiveEntryResult(fileName, ActivityDecoder.Decode(fileName, content, options), null)];
         }
         catch (ActivityFormatException ex)
         {
@@ -170,7 +184,7 @@ public sealed class SessionImportJob(
 
     /// <summary>Stores one activity as a session with its entry result, in one transaction; returns its start date.</summary>
     private async Task<DateOnly?> StoreActivityAsync(
-        AppDbContext db, UploadedFile file, Athletes.Athlete athlete, string entryName, Activity activity, string? creator, CancellationToken ct)
+        AppDbContext db, UploadedFile file, Athletes.Athlete athlete, string entryName, Activity activity, string? creator, DecodeDamage? damage, CancellationToken ct)
     {
         if (!activity.Streams.IsTimeBased)
         {
@@ -219,7 +233,7 @@ public sealed class SessionImportJob(
         {
             // The analysis is pure and deterministic: a failure here belongs to this activity, not to the server.
             logger.LogError(ex, "Session analysis failed on entry {EntryName} of uploaded file {FileId}", entryName, file.Id);
-            await RecordEntryAsync(db, file, entryName, null, $"The analysis failed on this activity ({ex.GetType().Name}: {ex.Message}).", ct);
+            await RecordEntryAsync(db, file, entryName, null, $"The analysis failed on this activity: {ex.Message}", ct);
             return null;
         }
 
@@ -231,11 +245,21 @@ public sealed class SessionImportJob(
         session.DeviceName = TextLimits.Truncate(activity.Creator ?? creator, 120);
         session.CreatedUtc = clock.GetUtcNow().UtcDateTime;
         session.Laps = SessionBuilder.LapsOf(activity.Laps, start);
+        // A damaged file's session is kept aside until the coach or the athlete keeps it (or discards it).
+        session.RecoveredPercent = damage?.RecoveredPercent;
+        session.AwaitingReview = damage is not null;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.TrainingSessions.Add(session);
         await db.SaveChangesAsync(ct);
-        db.UploadEntryResults.Add(new UploadEntryResult { UploadedFileId = file.Id, EntryName = entryName, Succeeded = true, SessionId = session.Id });
+        db.UploadEntryResults.Add(new UploadEntryResult
+        {
+            UploadedFileId = file.Id,
+            EntryName = entryName,
+            Succeeded = true,
+            SessionId = session.Id,
+            Message = damage is null ? null : TextLimits.Truncate($"{damage.Summary} ({damage.Reason})", 2000),
+        });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();

@@ -4,6 +4,7 @@ using CoachPortal.Core.Data;
 using CoachPortal.Core.Jobs;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Sessions.Files;
+using CoachPortal.Ingest.Csv;
 using CoachPortal.Ingest.Text;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,7 @@ public sealed class SessionImportService(
     IBackgroundJobClient jobs,
     JobLiveness liveness,
     SessionChangePublisher changes,
+    CsvMappingService csvMappings,
     IOptions<UploadOptions> options)
 {
     // Between storing a file and queuing its job the row has no job id yet; a crash there leaves it so for good.
@@ -34,7 +36,14 @@ public sealed class SessionImportService(
     /// Stores <paramref name="content"/> for <paramref name="athleteId"/> and queues its import. The same bytes
     /// uploaded again for the same athlete are recorded as a duplicate and not imported again.
     /// </summary>
-    public async Task<UploadView> UploadAsync(Caller caller, int athleteId, string fileName, byte[] content, CancellationToken ct = default)
+    public Task<UploadView> UploadAsync(Caller caller, int athleteId, string fileName, byte[] content, CancellationToken ct = default) =>
+        UploadAsync(caller, athleteId, fileName, content, null, ct);
+
+    /// <summary>
+    /// As the overload without a mapping; for a CSV file, <paramref name="csvMapping"/> is the mapping chosen by hand:
+    /// it is used for this file and remembered for the team's next files with the same header line.
+    /// </summary>
+    public async Task<UploadView> UploadAsync(Caller caller, int athleteId, string fileName, byte[] content, CsvColumnMapping? csvMapping, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -91,6 +100,13 @@ public sealed class SessionImportService(
             return UploadView.From(file);
         }
 
+        if (csvMapping is not null && CsvMappingService.IsCsv(name, content))
+        {
+            var teamId = await db.Athletes.Where(a => a.Id == athleteId).Select(a => a.TeamId).FirstAsync(ct);
+            file.CsvMappingJson = CsvMappingService.Serialize(csvMapping);
+            await csvMappings.RememberAsync(db, teamId, content, csvMapping, ct);
+        }
+
         // Bytes first: whatever happens next, the original is never lost.
         await files.PutAsync(hash, content, ct);
         db.UploadedFiles.Add(file);
@@ -143,12 +159,13 @@ public sealed class SessionImportService(
         && (file.JobId is not null || DateTime.UtcNow - file.CreatedUtc > s_unqueuedGrace)
         && liveness.StateOf(file.JobId) is JobRunState.Gone or JobRunState.Orphaned;
 
-    private UploadView View(UploadedFile file) => UploadView.From(file) with { IsInterrupted = IsInterrupted(file) };
+    private UploadView View(UploadedFile file, IReadOnlyDictionary<int, (int? RecoveredPercent, bool AwaitingReview)>? damaged = null) =>
+        UploadView.From(file, damaged) with { IsInterrupted = IsInterrupted(file) };
 
     private async Task<UploadView> ViewAsync(AppDbContext db, UploadedFile file, CancellationToken ct)
     {
         await db.Entry(file).Collection(f => f.Entries).LoadAsync(ct);
-        return View(file);
+        return View(file, await DamagedSessionsAsync(db, [file.Id], ct));
     }
 
     public async Task<UploadView> GetAsync(Caller caller, int fileId, CancellationToken ct = default)
@@ -169,7 +186,57 @@ public sealed class SessionImportService(
 
         var list = await db.UploadedFiles.AsNoTracking().Include(f => f.Entries)
             .Where(f => f.AthleteId == athleteId).OrderByDescending(f => f.Id).Take(take).ToListAsync(ct);
-        return list.Select(View).ToList();
+        var damaged = await DamagedSessionsAsync(db, [.. list.Select(f => f.Id)], ct);
+        return list.Select(f => View(f, damaged)).ToList();
+    }
+
+    /// <summary>
+    /// Keeps a session from a damaged file: from now on it counts in loads, curves and datasets like any other, and
+    /// the loads are recomputed from its day. Only the athlete or a coach of the athlete's team (or an administrator).
+    /// </summary>
+    public async Task KeepDamagedAsync(Caller caller, int sessionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = await FindAwaitingReviewAsync(db, caller, sessionId, ct);
+        session.AwaitingReview = false;
+        await db.SaveChangesAsync(ct);
+        changes.OnSessionsChanged(session.AthleteId, DateOnly.FromDateTime(session.StartUtc));
+        changes.OnUploadChanged(session.AthleteId);
+    }
+
+    /// <summary>
+    /// Discards a session from a damaged file: the session goes, the original bytes stay, and its entry becomes a
+    /// refused one with the reason (the file is Failed when nothing else of it was imported), so it can be retried.
+    /// </summary>
+    public async Task DiscardDamagedAsync(Caller caller, int sessionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = await FindAwaitingReviewAsync(db, caller, sessionId, ct);
+        var file = await db.UploadedFiles.Include(f => f.Entries).FirstAsync(f => f.Id == session.SourceFileId, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var entry in file.Entries.Where(e => e.SessionId == sessionId))
+        {
+            entry.Succeeded = false;
+            entry.SessionId = null;
+            entry.Message = $"Discarded: {entry.Message ?? "the file is damaged"}".Truncate(2000);
+        }
+
+        // Entries of other files that pointed at it as their duplicate no longer have a session either.
+        await db.UploadEntryResults.Where(e => e.SessionId == sessionId && e.UploadedFileId != file.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.SessionId, (int?)null).SetProperty(e => e.Succeeded, false), ct);
+        db.TrainingSessions.Remove(session);
+        await db.SaveChangesAsync(ct);
+        file.SessionCount = await db.TrainingSessions.CountAsync(s => s.SourceFileId == file.Id, ct);
+        if (!file.Entries.Any(e => e.Succeeded))
+        {
+            file.Status = UploadStatus.Failed;
+            file.FailureReason = string.Join("\n", file.Entries.Where(e => !e.Succeeded)
+                .Select(e => file.Entries.Count == 1 ? e.Message : $"{e.EntryName}: {e.Message}")).Truncate(2000);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        changes.OnUploadChanged(file.AthleteId);
     }
 
     /// <summary>Athletes the caller may upload for (own profile, or every athlete of the teams they coach).</summary>
@@ -180,6 +247,28 @@ public sealed class SessionImportService(
             .OrderBy(a => a.Team!.Name).ThenBy(a => a.LastName).ThenBy(a => a.FirstName)
             .Select(a => new UploadTarget(a.Id, a.FirstName + " " + a.LastName, a.Team!.Name))
             .ToListAsync(ct);
+    }
+
+    // The same rule as uploading: the athlete, a coach of the athlete's team, or an administrator.
+    private static async Task<TrainingSession> FindAwaitingReviewAsync(AppDbContext db, Caller caller, int sessionId, CancellationToken ct)
+    {
+        var visible = db.VisibleAthletes(caller).Select(a => a.Id);
+        var session = await db.TrainingSessions.FirstOrDefaultAsync(s => s.Id == sessionId && visible.Contains(s.AthleteId), ct)
+            ?? throw new NotFoundException("Session not found.");
+        if (!session.AwaitingReview || session.SourceFileId is null)
+        {
+            throw new ValidationFailedException([new ValidationError("Session", "Only a session from a damaged file that is awaiting review can be kept or discarded.")]);
+        }
+
+        return session;
+    }
+
+    private static async Task<Dictionary<int, (int? RecoveredPercent, bool AwaitingReview)>> DamagedSessionsAsync(AppDbContext db, List<int> fileIds, CancellationToken ct)
+    {
+        var rows = await db.TrainingSessions.AsNoTracking()
+            .Where(s => s.SourceFileId != null && fileIds.Contains(s.SourceFileId.Value) && s.RecoveredPercent != null)
+            .Select(s => new { s.Id, s.RecoveredPercent, s.AwaitingReview }).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Id, r => (r.RecoveredPercent, r.AwaitingReview));
     }
 
     private static async Task<UploadedFile> FindVisibleAsync(AppDbContext db, Caller caller, int fileId, CancellationToken ct)

@@ -39,6 +39,9 @@ public class UploadedFile
 
     public string? JobId { get; set; }
 
+    /// <summary>For a CSV file: the column mapping chosen on upload (JSON of <see cref="Ingest.Csv.CsvColumnMapping"/>); null to use the team's remembered one or the header names.</summary>
+    public string? CsvMappingJson { get; set; }
+
     public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
 
     public DateTime? FinishedUtc { get; set; }

@@ -50,6 +50,23 @@ public partial class SessionPage
         }
     }
 
+    private async Task KeepAsync()
+    {
+        if (await Snackbar.TryAsync(() => Imports.KeepDamagedAsync(Caller, Id), "Session kept: it now counts in the training load."))
+        {
+            await OnParametersSetAsync();
+        }
+    }
+
+    private async Task DiscardAsync()
+    {
+        var athleteId = _detail!.Session.AthleteId;
+        if (await Snackbar.TryAsync(() => Imports.DiscardDamagedAsync(Caller, Id), "Session discarded; the original file is kept."))
+        {
+            Navigation.NavigateTo($"/athletes/{athleteId}/sessions/upload");
+        }
+    }
+
     private async Task SaveFeedbackAsync()
     {
         SessionFeedback? saved = null;

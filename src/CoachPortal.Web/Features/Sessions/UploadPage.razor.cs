@@ -1,6 +1,7 @@
 using System.Globalization;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Sessions.Uploads;
+using CoachPortal.Ingest.Csv;
 using CoachPortal.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -15,6 +16,7 @@ public partial class UploadPage
     private IReadOnlyList<UploadTarget>? _targets;
     private IReadOnlyList<UploadView> _uploads = [];
     private readonly List<LocalFile> _local = [];
+    private readonly List<PendingCsv> _pendingCsv = [];
     private int _athleteId;
     private bool _foreign;
     private bool _dragging;
@@ -84,6 +86,15 @@ public partial class UploadPage
                     content = buffer.ToArray();
                 }
 
+                // A CSV file the portal cannot map by itself waits for the mapping step; the others go on.
+                if (CsvMappingService.IsCsv(file.Name, content)
+                    && !(await Mappings.PreviewAsync(Caller, athleteId, content, null, _disposed.Token)).IsUsable)
+                {
+                    _pendingCsv.Add(new PendingCsv(athleteId, file.Name, content));
+                    _local.Remove(item);
+                    continue;
+                }
+
                 await Imports.UploadAsync(Caller, athleteId, file.Name, content, _disposed.Token);
                 _local.Remove(item);
             }
@@ -100,6 +111,29 @@ public partial class UploadPage
         }
 
         StateHasChanged();
+    }
+
+    private async Task MappedAsync(PendingCsv pending, CsvColumnMapping? mapping)
+    {
+        _pendingCsv.Remove(pending);
+        if (mapping is not null)
+        {
+            await Snackbar.TryAsync(() => Imports.UploadAsync(Caller, pending.AthleteId, pending.Name, pending.Content, mapping, _disposed.Token));
+        }
+
+        await RefreshAsync();
+    }
+
+    private async Task KeepAsync(int sessionId)
+    {
+        await Snackbar.TryAsync(() => Imports.KeepDamagedAsync(Caller, sessionId), "Session kept: it now counts in the training load.");
+        await RefreshAsync();
+    }
+
+    private async Task DiscardAsync(int sessionId)
+    {
+        await Snackbar.TryAsync(() => Imports.DiscardDamagedAsync(Caller, sessionId), "Session discarded; the original file is kept.");
+        await RefreshAsync();
     }
 
     private async Task RetryAsync(int fileId)
@@ -123,6 +157,7 @@ public partial class UploadPage
     {
         UploadStatus.Stored => "waiting",
         UploadStatus.Importing => "importing…",
+        UploadStatus.Imported when u.AwaitingReviewCount > 0 => "damaged: needs review",
         UploadStatus.Imported => u.SessionCount == 1 ? "1 session" : $"{u.SessionCount} sessions",
         UploadStatus.Duplicate => "already uploaded",
         _ => "failed",
@@ -148,6 +183,8 @@ public partial class UploadPage
         _disposed.Cancel();
         GC.SuppressFinalize(this);
     }
+
+    private sealed record PendingCsv(int AthleteId, string Name, byte[] Content);
 
     private sealed class LocalFile(string name, long sizeBytes)
     {
