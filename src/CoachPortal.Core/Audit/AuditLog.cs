@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using CoachPortal.Core.Data;
-using CoachPortal.Core.Exports;
 using CoachPortal.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

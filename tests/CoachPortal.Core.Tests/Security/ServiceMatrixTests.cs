@@ -39,6 +39,8 @@ public sealed class ServiceMatrixTests(MatrixWorld world, ITestOutputHelper outp
         Admin = 1,
         TeamCoach = 2,
         Owner = 4,
+        // Any coach, whichever team: actions that are not about an existing team.
+        AnyCoach = 8,
         Staff = Admin | TeamCoach,
         StaffOrOwner = Staff | Owner,
     }
@@ -188,7 +190,7 @@ public sealed class ServiceMatrixTests(MatrixWorld world, ITestOutputHelper outp
         ["users.create"] = (Who.Admin, Do(c => c.Get<UserAdminService>().CreateAsync(c.Caller, $"new-{Guid.NewGuid():N}@test.local", "New Person", PortalTestHost.Password, [Roles.Athlete]))),
         ["users.set-roles"] = (Who.Admin, Do(c => c.Get<UserAdminService>().SetRolesAsync(c.Caller, c.AccountOfSide.UserId, [Roles.Athlete]))),
         ["users.unlock"] = (Who.Admin, Do(c => c.Get<UserAdminService>().SetLockedAsync(c.Caller, c.AccountOfSide.UserId, false))),
-        ["team.create"] = (Who.Admin, Do(c => c.Get<TeamService>().CreateAsync(c.Caller, new TeamInput { Name = "New " + Guid.NewGuid().ToString("N")[..6] }))),
+        ["team.create"] = (Who.Admin | Who.AnyCoach, Do(c => c.Get<TeamService>().CreateAsync(c.Caller, new TeamInput { Name = "New " + Guid.NewGuid().ToString("N")[..6] }))),
     };
 
     /// <summary>A call that either completes (done) or throws.</summary>
@@ -245,6 +247,12 @@ public sealed class ServiceMatrixTests(MatrixWorld world, ITestOutputHelper outp
             "athlete of B" when !onA => Who.Owner,
             _ => (Who)0,
         };
+        if (role.StartsWith("coach", StringComparison.Ordinal))
+        {
+            // Any coach may do what needs no team of theirs (creating a team makes them its coach).
+            relation |= Who.AnyCoach;
+        }
+
         var context = new Ctx(host, caller, world.Of(onA), onA ? host.AthleteA : host.AthleteB);
 
         if ((rule & relation) != 0)

@@ -25,7 +25,7 @@ public sealed class ArchitectureTests
 
     // Lowest first. The records of a club (teams, athletes, accounts, wellness) may use each other; everything built
     // on them goes one way: sessions → daily loads → forecasts → plans → demo seeding. Data, Security, Jobs,
-    // Notifications and Health are the floor every feature stands on (AppDbContext names every entity).
+    // Notifications, Health and Audit (every feature writes to the trail) are the floor every feature stands on (AppDbContext names every entity).
     private static readonly string[][] s_featureOrder =
     [
         ["Teams", "Athletes", "Users", "Invitations", "Wellness"],
@@ -33,6 +33,7 @@ public sealed class ArchitectureTests
         ["Load"],
         ["Forecasting"],
         ["Plans"],
+        ["Exports"],
         ["Seeding"],
     ];
 
@@ -96,7 +97,7 @@ public sealed class ArchitectureTests
     [Fact]
     public void EveryCoreFeatureFolderHasItsPlaceInTheOrder()
     {
-        string[] floor = ["Data", "Security", "Jobs", "Notifications", "Health"];
+        string[] floor = ["Data", "Security", "Jobs", "Notifications", "Health", "Audit"];
         var rooms = s_core.GetTypes()
             .Select(t => t.Namespace)
             .Where(n => n is not null && n.StartsWith("CoachPortal.Core.", StringComparison.Ordinal))

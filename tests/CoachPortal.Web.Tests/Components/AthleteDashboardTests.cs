@@ -5,6 +5,7 @@ using CoachPortal.Core.Data;
 using CoachPortal.Core.Forecasting;
 using CoachPortal.Core.Forecasting.Runs;
 using CoachPortal.Core.Forecasting.Scoring;
+using CoachPortal.Core.Jobs;
 using CoachPortal.Core.Load.Dashboard;
 using CoachPortal.Core.Load.Performance;
 using CoachPortal.Core.Load.Recompute;
@@ -35,7 +36,9 @@ public sealed class AthleteDashboardTests : DatabaseTestContext
         // Hangfire's log provider is process-wide: a portal host of another test may have set one over its own, since
         // disposed, logger factory, and the storage's dispatcher asks it for a logger at construction.
         Hangfire.Logging.LogProvider.SetCurrentLogProvider(new SilentLogProvider());
-        Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(new InMemoryStorage()));
+        var storage = new InMemoryStorage();
+        Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(storage));
+        Services.AddSingleton(new JobLiveness(storage, TimeSpan.FromSeconds(30)));
         Services.AddScoped<ModelService>();
     }
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace CoachPortal.Core.Exports;
+namespace CoachPortal.Core.Audit;
 
 /// <summary>
 /// CSV (RFC 4180, comma, CRLF) for spreadsheets. Text cells that a spreadsheet would run as a formula (starting with
