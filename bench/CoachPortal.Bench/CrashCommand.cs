@@ -329,7 +329,8 @@ internal static class CrashCommand
             start.ArgumentList.Add(setting);
         }
 
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        // Not Production: that refuses to start without a key certificate, which a throw-away data folder has no need of.
+        start.Environment["DOTNET_ENVIRONMENT"] = "Benchmark";
         var process = Process.Start(start) ?? throw new InvalidOperationException("the worker did not start");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) =>
@@ -357,7 +358,7 @@ internal static class CrashCommand
 
     private static IHost BuildHost(string directory)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production", ContentRootPath = directory });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark", ContentRootPath = directory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:DataDirectory"] = directory,
