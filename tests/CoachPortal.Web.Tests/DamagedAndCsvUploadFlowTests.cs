@@ -50,9 +50,9 @@ public sealed class DamagedAndCsvUploadFlowTests(PortalServer server)
         Assert.Contains("damaged: needs review", await keepRow.Locator("[data-testid=upload-chip]").InnerTextAsync(), StringComparison.Ordinal);
 
         await keepRow.Locator("[data-testid=damage-keep]").ClickAsync();
-        await keepRow.Locator("[data-testid=upload-damaged][data-review=kept]").WaitForAsync();
+        await keepRow.Locator("[data-testid=upload-damaged][data-review=kept]").WaitForAsync(new() { Timeout = 60_000 });
         await dropRow.Locator("[data-testid=damage-discard]").ClickAsync();
-        await dropRow.Locator("[data-testid=upload-status][data-status=Failed]").WaitForAsync();
+        await dropRow.Locator("[data-testid=upload-status][data-status=Failed]").WaitForAsync(new() { Timeout = 60_000 });
         Assert.Contains("Discarded: damaged:", await dropRow.Locator("[data-testid=upload-error]").InnerTextAsync(), StringComparison.Ordinal);
 
         // secs,hr,watts,cadence has no start: the mapping step asks for one.
