@@ -26,8 +26,19 @@ public sealed class OrphanedJobSweep(
 {
     private const int PageSize = 500;
 
+    private readonly Lock _gate = new();
+    private Dictionary<string, Sighting> _sightings = new(StringComparer.Ordinal);
+
     /// <summary>Queues again every job left behind by a dead server; returns their ids.</summary>
     public IReadOnlyList<string> SweepOnce()
+    {
+        lock (_gate)
+        {
+            return Sweep();
+        }
+    }
+
+    private List<string> Sweep()
     {
         var monitoring = storage.GetMonitoringApi();
         // Processing first, then the servers: a server announces itself before it fetches, so a job read here
@@ -64,49 +75,49 @@ public sealed class OrphanedJobSweep(
     }
 
     // A queue entry fetched by a process that died before moving its job to Processing stays hidden for the whole
-    // invisibility timeout; the job is still Enqueued, with an Enqueued state older than the fetch.
+    // invisibility timeout while its job stays Enqueued. A live worker moves a fetched job to Processing at once, so
+    // a job seen Enqueued, with its entries all fetched, for longer than the server timeout was fetched by a process
+    // that is gone. The storage does not say when an entry was fetched (the SQLite one never does), hence the
+    // sighting is remembered from sweep to sweep, keyed by the job's Enqueued state so a fresh queueing starts over.
     private List<string> RequeueFetchedNeverStarted(IMonitoringApi monitoring)
     {
         var requeued = new List<string>();
-        var cutoff = DateTime.UtcNow - liveness.ServerTimeout;
-        foreach (var queue in monitoring.Queues())
+        var now = DateTime.UtcNow;
+        var sightings = new Dictionary<string, Sighting>(StringComparer.Ordinal);
+        foreach (var queue in monitoring.Queues().Select(q => q.Name))
         {
-            JobList<FetchedJobDto> fetchedJobs;
-            try
+            var entries = QueueEntries.Of(storage, monitoring, queue);
+            foreach (var jobId in entries.Fetched.Except(entries.Waiting))
             {
-                fetchedJobs = monitoring.FetchedJobs(queue.Name, 0, PageSize);
-            }
-            catch (ArgumentException ex)
-            {
-                // Hangfire.Storage.SQLite (0.4) cannot list a job with two fetched entries (a stale one next to
-                // the live one); such a job reached Processing, which the sweep above covers.
-                logger.LogDebug(ex, "Fetched jobs of queue {Queue} could not be listed", queue.Name);
-                continue;
-            }
-
-            foreach (var (jobId, job) in fetchedJobs)
-            {
-                if (job is null || job.State != EnqueuedState.StateName || job.FetchedAt is not { } fetched || JobLiveness.AsUtc(fetched) > cutoff)
+                var current = monitoring.JobDetails(jobId)?.History.FirstOrDefault();
+                if (current is null || current.StateName != EnqueuedState.StateName)
                 {
-                    continue;
+                    continue; // running or finished: a stale entry that the worker fetching it will drop
                 }
 
-                var enqueuedAt = monitoring.JobDetails(jobId)?.History.FirstOrDefault()?.CreatedAt;
-                if (enqueuedAt is { } at && JobLiveness.AsUtc(at) > JobLiveness.AsUtc(fetched))
+                var sighting = new Sighting(JobLiveness.AsUtc(current.CreatedAt), now);
+                if (_sightings.TryGetValue(jobId, out var earlier) && earlier.EnqueuedAt == sighting.EnqueuedAt)
                 {
-                    continue; // queued again after that fetch: a fresh entry waits for it
+                    sighting = earlier;
                 }
 
-                if (jobs.ChangeState(jobId, new EnqueuedState(queue.Name), EnqueuedState.StateName))
+                if (now - sighting.FirstSeen < liveness.ServerTimeout)
                 {
-                    logger.LogWarning("Job {JobId} was fetched from {Queue} by a process that died before starting it; queued again", jobId, queue.Name);
+                    sightings[jobId] = sighting;
+                }
+                else if (jobs.ChangeState(jobId, new EnqueuedState(queue), EnqueuedState.StateName))
+                {
+                    logger.LogWarning("Job {JobId} was fetched from {Queue} by a process that died before starting it; queued again", jobId, queue);
                     requeued.Add(jobId);
                 }
             }
         }
 
+        _sightings = sightings;
         return requeued;
     }
+
+    private sealed record Sighting(DateTime EnqueuedAt, DateTime FirstSeen);
 
     // A job queued without an explicit queue (one named by a [Queue] attribute) goes back where it was last queued.
     private static string LastQueueOf(IMonitoringApi monitoring, string jobId) =>

@@ -96,6 +96,44 @@ public sealed class JobRecoveryTests(JobRecoveryTests.World fixture) : IClassFix
         Assert.Equal(SucceededState.StateName, StateOf(jobId));
     }
 
+    [Fact]
+    public async Task JobsFetchedByAProcessThatDiedBeforeStartingThemAreQueuedAgainOnceAfterTheServerTimeout()
+    {
+        // No server of this host takes this queue, so only the dead process below ever fetches its entries.
+        const string queue = "stranded";
+        var client = new BackgroundJobClient(Storage);
+        var key = Guid.NewGuid().ToString("N");
+        var single = client.Create(Job.FromExpression<CountingJob>(j => j.Run(key, 0), queue), new EnqueuedState(queue));
+        var doubled = client.Create(Job.FromExpression<CountingJob>(j => j.Run(key, 1), queue), new EnqueuedState(queue));
+        using (var connection = Storage.GetConnection())
+        using (var transaction = connection.CreateWriteTransaction())
+        {
+            transaction.AddToQueue(queue, doubled); // a job with two entries, as a re-upload of a stuck file leaves it
+            transaction.Commit();
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var dying = Storage.GetConnection();
+        var taken = Enumerable.Range(0, 3).Select(_ => dying.FetchNextJob([queue], CancellationToken.None)).ToList();
+
+        await WaitForAsync(() => EnqueuedTimes(single) == 2 && EnqueuedTimes(doubled) == 2, TimeSpan.FromSeconds(60));
+
+        // Not before the server timeout: until then the fetching process might have been alive and about to start them.
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(ServerTimeoutSeconds - 1), $"queued again after {clock.Elapsed}");
+        var waiting = Storage.GetMonitoringApi().EnqueuedJobs(queue, 0, 100).Select(j => j.Key).ToList();
+        Assert.Contains(single, waiting);
+        Assert.Contains(doubled, waiting);
+
+        // A job with an entry waiting to be fetched is not queued once more, however long it waits.
+        await Task.Delay(TimeSpan.FromSeconds(ServerTimeoutSeconds + 2));
+        Assert.Equal(2, EnqueuedTimes(single));
+        Assert.Equal(2, EnqueuedTimes(doubled));
+        GC.KeepAlive(taken);
+    }
+
+    private int EnqueuedTimes(string jobId) =>
+        Storage.GetMonitoringApi().JobDetails(jobId)?.History.Count(h => h.StateName == EnqueuedState.StateName) ?? 0;
+
     private string? StateOf(string jobId)
     {
         using var connection = Storage.GetConnection();
