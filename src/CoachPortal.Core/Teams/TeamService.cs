@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoachPortal.Core.Teams;
 
-public sealed class TeamService(IDbContextFactory<AppDbContext> dbFactory, ChangeNotifier notifier)
+public sealed class TeamService(IDbContextFactory<AppDbContext> dbFactory, ChangeNotifier notifier, TimeProvider clock)
 {
     public async Task<IReadOnlyList<TeamSummary>> ListAsync(Caller caller, bool includeArchived = false, CancellationToken ct = default)
     {
@@ -111,7 +111,7 @@ public sealed class TeamService(IDbContextFactory<AppDbContext> dbFactory, Chang
         if (!await db.TeamCoaches.AnyAsync(c => c.TeamId == teamId && c.UserId == coachUserId, ct))
         {
             db.TeamCoaches.Add(new TeamCoach { TeamId = teamId, UserId = coachUserId });
-            await AuditLog.AddAsync(db, TimeProvider.System, AuditActions.TeamChanged, caller.UserId, $"team {teamId}", $"coach {coachUserId} added", ct: ct);
+            await AuditLog.AddAsync(db, clock, AuditActions.TeamChanged, caller.UserId, $"team {teamId}", $"coach {coachUserId} added", ct: ct);
             await db.SaveChangesAsync(ct);
         }
 
@@ -126,7 +126,7 @@ public sealed class TeamService(IDbContextFactory<AppDbContext> dbFactory, Chang
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.TeamCoaches.Where(c => c.TeamId == teamId && c.UserId == coachUserId).ExecuteDeleteAsync(ct) > 0)
         {
-            await AuditLog.AddAsync(db, TimeProvider.System, AuditActions.TeamChanged, caller.UserId, $"team {teamId}", $"coach {coachUserId} removed", ct: ct);
+            await AuditLog.AddAsync(db, clock, AuditActions.TeamChanged, caller.UserId, $"team {teamId}", $"coach {coachUserId} removed", ct: ct);
             await db.SaveChangesAsync(ct);
         }
 

@@ -5,6 +5,7 @@ using CoachPortal.Core.Audit;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Exports;
 using CoachPortal.Core.Forecasting;
+using CoachPortal.Core.Load.Performance;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Sessions;
 using CoachPortal.Core.Sessions.Files;
@@ -145,6 +146,22 @@ public sealed class PersonalDataTests(PortalTestHost world) : IClassFixture<Port
         Assert.Contains(lines, e => e.Action == AuditActions.RetentionPurge);
         var csv = await audit.CsvAsync(world.Admin, new AuditFilter(AuditActions.RetentionPurge));
         Assert.StartsWith("time_utc,user,action,target,detail,address\r\n", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DeletingAnInjuryLeavesADeletionLineNamingWhoAndWhat()
+    {
+        var athleteId = await world.Get<AthleteService>().CreateAsync(world.CoachA, world.TeamA, PortalTestHost.AnAthlete("Dee", "Leted"));
+        var performance = world.Get<PerformanceService>();
+        var injuryId = await performance.AddInjuryAsync(world.CoachA, athleteId, Security.MatrixWorld.AnInjury());
+
+        await performance.DeleteInjuryAsync(world.CoachA, injuryId);
+
+        var lines = await world.Get<AuditLog>().QueryAsync(world.Admin, new AuditFilter(AuditActions.Deletion, Take: 10_000));
+        var line = Assert.Single(lines, e => e.Target == $"athlete {athleteId}");
+        Assert.Equal(world.CoachA.UserId, line.UserId);
+        Assert.Equal($"injury {injuryId}", line.Detail);
+        Assert.Empty(await performance.ListInjuriesAsync(world.CoachA, athleteId));
     }
 
     private async Task<int> AddSessionAsync(int athleteId, string title, double tss)

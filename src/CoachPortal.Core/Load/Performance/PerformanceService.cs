@@ -1,4 +1,5 @@
 using CoachPortal.Core.Athletes;
+using CoachPortal.Core.Audit;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Notifications;
 using CoachPortal.Core.Security;
@@ -52,7 +53,11 @@ public sealed class PerformanceService(IDbContextFactory<AppDbContext> dbFactory
         var athleteId = await db.PerformanceTests.Where(t => t.Id == testId).Select(t => (int?)t.AthleteId).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException("Test not found.");
         var athlete = await RequireManageAsync(db, caller, athleteId, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.PerformanceTests.Where(t => t.Id == testId).ExecuteDeleteAsync(ct);
+        await AuditLog.AddAsync(db, clock, AuditActions.Deletion, caller.UserId, $"athlete {athleteId}", $"performance test {testId}", ct: ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         Publish(athlete);
     }
 
@@ -95,7 +100,11 @@ public sealed class PerformanceService(IDbContextFactory<AppDbContext> dbFactory
         var athleteId = await db.Injuries.Where(i => i.Id == injuryId).Select(i => (int?)i.AthleteId).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException("Injury not found.");
         var athlete = await RequireManageAsync(db, caller, athleteId, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Injuries.Where(i => i.Id == injuryId).ExecuteDeleteAsync(ct);
+        await AuditLog.AddAsync(db, clock, AuditActions.Deletion, caller.UserId, $"athlete {athleteId}", $"injury {injuryId}", ct: ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         Publish(athlete);
     }
 

@@ -1,5 +1,6 @@
 using CoachPortal.Analytics.Load;
 using CoachPortal.Analytics.Workouts;
+using CoachPortal.Core.Audit;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Notifications;
 using CoachPortal.Core.Plans.Assignment;
@@ -119,6 +120,7 @@ public sealed class PlanCalendarService(IDbContextFactory<AppDbContext> dbFactor
             if (edit.Drop)
             {
                 db.PlannedSessions.Remove(session);
+                await AuditLog.AddAsync(db, clock, AuditActions.Deletion, caller.UserId, $"athlete {session.AthleteId}", $"planned session {session.Id} ({session.Title}, {session.Date:yyyy-MM-dd})", ct: ct);
                 continue;
             }
 

@@ -25,7 +25,8 @@ public sealed class SessionImportService(
     JobLiveness liveness,
     SessionChangePublisher changes,
     CsvMappingService csvMappings,
-    IOptions<UploadOptions> options)
+    IOptions<UploadOptions> options,
+    TimeProvider clock)
 {
     // Between storing a file and queuing its job the row has no job id yet; a crash there leaves it so for good.
     private static readonly TimeSpan s_unqueuedGrace = TimeSpan.FromMinutes(1);
@@ -110,7 +111,7 @@ public sealed class SessionImportService(
         // Bytes first: whatever happens next, the original is never lost.
         await files.PutAsync(hash, content, ct);
         db.UploadedFiles.Add(file);
-        await AuditLog.AddAsync(db, TimeProvider.System, AuditActions.Upload, caller.UserId, $"athlete {athleteId}", name, ct: ct);
+        await AuditLog.AddAsync(db, clock, AuditActions.Upload, caller.UserId, $"athlete {athleteId}", name, ct: ct);
         await db.SaveChangesAsync(ct);
         file.JobId = jobs.Enqueue<SessionImportJob>(JobQueues.Import, j => j.RunAsync(file.Id, CancellationToken.None));
         await db.SaveChangesAsync(ct);
@@ -225,6 +226,7 @@ public sealed class SessionImportService(
         await db.UploadEntryResults.Where(e => e.SessionId == sessionId && e.UploadedFileId != file.Id)
             .ExecuteUpdateAsync(u => u.SetProperty(e => e.SessionId, (int?)null).SetProperty(e => e.Succeeded, false), ct);
         db.TrainingSessions.Remove(session);
+        await AuditLog.AddAsync(db, clock, AuditActions.Deletion, caller.UserId, $"athlete {session.AthleteId}", $"damaged session {sessionId} of {file.OriginalName}", ct: ct);
         await db.SaveChangesAsync(ct);
         file.SessionCount = await db.TrainingSessions.CountAsync(s => s.SourceFileId == file.Id, ct);
         if (!file.Entries.Any(e => e.Succeeded))
