@@ -65,4 +65,24 @@ public sealed class AddressHandlingTests : IClassFixture<SecurityHost>
         Assert.Contains("data-testid=\"not-found\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("forecast-panel", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task APersonalDataZipIsDownloadedForOnesOwnAthleteAndNotFoundForAnotherTeams()
+    {
+        using var client = _host.CreateClient();
+        await SecurityHost.SignInAsync(client, SecurityHost.CoachEmail);
+
+        using (var own = await client.GetAsync($"/exports/athletes/{_host.OwnAthleteId}/personal-data.zip"))
+        {
+            Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+            Assert.Equal("application/zip", own.Content.Headers.ContentType?.MediaType);
+            using var zip = new System.IO.Compression.ZipArchive(await own.Content.ReadAsStreamAsync());
+            using var profile = new StreamReader(zip.GetEntry("profile.json")!.Open());
+            Assert.Contains("Olly", await profile.ReadToEndAsync(), StringComparison.Ordinal);
+        }
+
+        using var foreign = await client.GetAsync($"/exports/athletes/{_host.ForeignAthleteId}/personal-data.zip");
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.DoesNotContain("Fay", await foreign.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

@@ -15,16 +15,25 @@ internal static class ExportEndpoints
             CsvAsync(http, exports, ExportScope.Team(id), kind, $"team-{id}", ct)).RequireAuthorization();
         endpoints.MapGet("/exports/athletes/{id:int}/personal-data.zip", async (int id, HttpContext http, ExportService exports, CancellationToken ct) =>
         {
+            // Written to a temporary file first, so that a refusal answers 404 instead of a broken download and
+            // years of original files never sit in memory; the file goes when the response has been sent.
+            var zip = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
+                FileOptions.DeleteOnClose | FileOptions.Asynchronous);
             try
             {
-                // Built in memory first so that a refusal answers 404 instead of a broken download.
-                using var zip = new MemoryStream();
                 await exports.PersonalDataAsync(Caller.FromPrincipal(http.User), id, zip, Address(http), ct);
-                return Results.File(zip.ToArray(), "application/zip", $"personal-data-athlete-{id}.zip");
+                zip.Position = 0;
+                return Results.File(zip, "application/zip", $"personal-data-athlete-{id}.zip");
             }
             catch (NotFoundException)
             {
+                await zip.DisposeAsync();
                 return Results.NotFound();
+            }
+            catch
+            {
+                await zip.DisposeAsync();
+                throw;
             }
         }).RequireAuthorization();
         endpoints.MapGet("/admin/audit.csv", async (string? action, string? user, DateTime? from, DateTime? to, HttpContext http, AuditLog audit, CancellationToken ct) =>
