@@ -47,20 +47,35 @@ public sealed class OrphanedJobSweep(
         var requeued = new List<string>();
         foreach (var (jobId, job) in processing)
         {
-            if (job is null || !job.InProcessingState || (job.ServerId is not null && live.Contains(job.ServerId)))
+            if (job is null || !job.InProcessingState)
+            {
+                continue;
+            }
+
+            // The server of the job's current state: the SQLite storage's list can name the server of an earlier
+            // Processing state, so a job resumed by a live server looked orphaned and was queued again every sweep.
+            var serverId = CurrentServer(jobId) ?? job.ServerId;
+            if (serverId is not null && live.Contains(serverId))
             {
                 continue;
             }
 
             if (jobs.ChangeState(jobId, new EnqueuedState(job.Job?.Queue ?? LastQueueOf(monitoring, jobId)), ProcessingState.StateName))
             {
-                logger.LogWarning("Job {JobId} was running on {ServerId}, which stopped answering; queued again", jobId, job.ServerId);
+                logger.LogWarning("Job {JobId} was running on {ServerId}, which stopped answering; queued again", jobId, serverId);
                 requeued.Add(jobId);
             }
         }
 
         requeued.AddRange(RequeueFetchedNeverStarted(monitoring));
         return requeued;
+    }
+
+    private string? CurrentServer(string jobId)
+    {
+        using var connection = storage.GetConnection();
+        var state = connection.GetStateData(jobId);
+        return state?.Name == ProcessingState.StateName && state.Data.TryGetValue("ServerId", out var server) ? server : null;
     }
 
     // A queue entry fetched by a process that died before moving its job to Processing stays hidden for the whole
