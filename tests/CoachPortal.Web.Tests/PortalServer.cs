@@ -3,6 +3,7 @@ using CoachPortal.Core.Athletes;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Teams;
+using CoachPortal.Core.Tests.Support;
 using CoachPortal.Core.Users;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -28,6 +29,7 @@ public sealed class PortalServer : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "coachportal-e2e", Guid.NewGuid().ToString("N"));
+    private readonly TestDatabase _database = new();
     private WebApplicationFactory<Program>? _factory;
     private IPlaywright? _playwright;
 
@@ -52,12 +54,18 @@ public sealed class PortalServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataDirectory);
+        _database.Create();
         Directory.CreateDirectory(ScreenshotDirectory);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             // Development serves the static assets of referenced packages straight from the build output.
             b.UseEnvironment("Development");
             b.UseSetting("Database:DataDirectory", _dataDirectory);
+            foreach (var (key, value) in _database.Settings)
+            {
+                b.UseSetting(key, value);
+            }
+
             b.UseSetting("Seed:AdminEmail", AdminEmail);
             b.UseSetting("Seed:AdminPassword", Password);
             b.UseSetting("Demo:Enabled", "false");
@@ -135,6 +143,7 @@ public sealed class PortalServer : IAsyncLifetime
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _database.Drop();
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);

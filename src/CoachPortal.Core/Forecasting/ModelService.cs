@@ -287,11 +287,18 @@ public sealed class ModelService(IDbContextFactory<AppDbContext> dbFactory, IBac
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var athletes = db.VisibleAthletes(caller).Where(a => a.TeamId == teamId).Select(a => a.Id);
-        var rows = await db.ModelPredictions.AsNoTracking()
-            .Where(p => p.Target == ForecastTarget.InjuryRisk && athletes.Contains(p.AthleteId) && p.ModelVersion!.Status == ModelVersionStatus.Active)
-            .Select(p => new { p.AthleteId, p.AsOfDate, p.Value }).ToListAsync(ct);
-        return rows.GroupBy(r => r.AthleteId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.AsOfDate)!.Value);
+        return await LatestRisks(db, athletes).ToDictionaryAsync(p => p.AthleteId, p => p.Value, ct);
     }
+
+    /// <summary>
+    /// Each athlete's latest injury-risk prediction of an active model, chosen in the database: a club's years of
+    /// daily predictions stay there instead of being read to keep one row per athlete.
+    /// </summary>
+    internal static IQueryable<ModelPrediction> LatestRisks(AppDbContext db, IQueryable<int> athleteIds) =>
+        db.ModelPredictions.AsNoTracking()
+            .Where(p => p.Target == ForecastTarget.InjuryRisk && athleteIds.Contains(p.AthleteId) && p.ModelVersion!.Status == ModelVersionStatus.Active)
+            .GroupBy(p => p.AthleteId)
+            .Select(g => g.OrderByDescending(p => p.AsOfDate).ThenByDescending(p => p.Id).First());
 
     private static List<ForecastDriver> Drivers(string json)
     {

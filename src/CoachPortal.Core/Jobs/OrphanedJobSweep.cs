@@ -54,24 +54,37 @@ public sealed class OrphanedJobSweep(
             }
         }
 
+        // The server of each job's current state, read before the servers too: the SQLite storage's list can name
+        // the server of another job's Processing state, so a job resumed by a live server looked orphaned.
+        var servers = processing
+            .Where(p => p.Value is { InProcessingState: true })
+            .Select(p => (JobId: p.Key, Job: p.Value, ServerId: CurrentServer(p.Key) ?? p.Value.ServerId))
+            .ToList();
         var live = liveness.LiveServers();
         var requeued = new List<string>();
-        foreach (var (jobId, job) in processing)
+        foreach (var (jobId, job, serverId) in servers)
         {
-            if (job is null || !job.InProcessingState || (job.ServerId is not null && live.Contains(job.ServerId)))
+            if (serverId is not null && live.Contains(serverId))
             {
                 continue;
             }
 
             if (jobs.ChangeState(jobId, new EnqueuedState(job.Job?.Queue ?? LastQueueOf(monitoring, jobId)), ProcessingState.StateName))
             {
-                logger.LogWarning("Job {JobId} was running on {ServerId}, which stopped answering; queued again", jobId, job.ServerId);
+                logger.LogWarning("Job {JobId} was running on {ServerId}, which stopped answering; queued again", jobId, serverId);
                 requeued.Add(jobId);
             }
         }
 
         requeued.AddRange(RequeueFetchedNeverStarted(monitoring));
         return requeued;
+    }
+
+    private string? CurrentServer(string jobId)
+    {
+        using var connection = storage.GetConnection();
+        var state = connection.GetStateData(jobId);
+        return state?.Name == ProcessingState.StateName && state.Data.TryGetValue("ServerId", out var server) ? server : null;
     }
 
     // A queue entry fetched by a process that died before moving its job to Processing stays hidden for the whole

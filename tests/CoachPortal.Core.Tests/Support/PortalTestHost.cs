@@ -20,6 +20,7 @@ public sealed class PortalTestHost : IAsyncLifetime
     public const string Password = "Test-Password-1";
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "coachportal-tests", Guid.NewGuid().ToString("N"));
+    private readonly TestDatabase _database = new();
     private IHost? _host;
 
     public IServiceProvider Services => _host!.Services;
@@ -60,6 +61,7 @@ public sealed class PortalTestHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataDirectory);
+        _database.Create();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             EnvironmentName = "Testing",
@@ -75,6 +77,7 @@ public sealed class PortalTestHost : IAsyncLifetime
             ["Seed:AdminPassword"] = Password,
             ["Demo:Enabled"] = "false",
         });
+        builder.Configuration.AddInMemoryCollection(_database.Settings);
         builder.Configuration.AddInMemoryCollection(Settings);
         Compose(builder);
         _host = builder.Build();
@@ -146,6 +149,7 @@ public sealed class PortalTestHost : IAsyncLifetime
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _database.Drop();
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);

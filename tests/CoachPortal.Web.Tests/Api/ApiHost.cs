@@ -34,6 +34,8 @@ public sealed class ApiHost : IAsyncLifetime
 
     public Dictionary<string, string> Settings => _host.Settings;
 
+    public List<Action<IServiceCollection>> TestServices => _host.TestServices;
+
     public IServiceProvider Services => _host.Services;
 
     public string ReadWriteToken { get; private set; } = "";

@@ -1,18 +1,20 @@
 using CoachPortal.Core.Data;
+using CoachPortal.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachPortal.Web.Tests.Components;
 
-/// <summary>A component test over the real services and a SQLite file of its own, created before the test and deleted after.</summary>
+/// <summary>A component test over the real services and a database of its own (SQLite file, or SQL Server per <see cref="TestDatabase"/>), created before the test and deleted after.</summary>
 public abstract class DatabaseTestContext : PortalTestContext
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "coachportal-bunit", Guid.NewGuid().ToString("N"));
+    private readonly TestDatabase _database = new();
 
     protected DatabaseTestContext()
     {
         Directory.CreateDirectory(_directory);
-        Options = CoachPortal.Core.DependencyInjection.CreateStandaloneOptions(DatabaseProvider.Sqlite, _directory, null);
+        Options = CoachPortal.Core.DependencyInjection.CreateStandaloneOptions(_database.Provider, _directory, _database.ConnectionString);
         Factory = new OptionsFactory(Options);
         Services.AddSingleton(Factory);
     }
@@ -34,6 +36,7 @@ public abstract class DatabaseTestContext : PortalTestContext
     protected override Task OnDisposedAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _database.Drop();
         Directory.Delete(_directory, recursive: true);
         return Task.CompletedTask;
     }

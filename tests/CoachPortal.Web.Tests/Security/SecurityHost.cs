@@ -4,6 +4,7 @@ using CoachPortal.Core.Athletes;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Teams;
+using CoachPortal.Core.Tests.Support;
 using CoachPortal.Core.Users;
 using Hangfire;
 using Hangfire.InMemory;
@@ -26,10 +27,14 @@ public sealed partial class SecurityHost : IAsyncLifetime
     public const string CoachEmail = "coach@sec.test";
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "coachportal-sec", Guid.NewGuid().ToString("N"));
+    private readonly TestDatabase _database = new();
     private WebApplicationFactory<Program>? _factory;
 
     /// <summary>Settings applied over the defaults before the host starts.</summary>
     public Dictionary<string, string> Settings { get; } = [];
+
+    /// <summary>Service changes applied after the portal's own (e.g. an interceptor that counts SQL commands).</summary>
+    public List<Action<IServiceCollection>> TestServices { get; } = [];
 
     public IServiceProvider Services => _factory!.Services;
 
@@ -40,10 +45,16 @@ public sealed partial class SecurityHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataDirectory);
+        _database.Create();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Development");
             b.UseSetting("Database:DataDirectory", _dataDirectory);
+            foreach (var (key, value) in _database.Settings)
+            {
+                b.UseSetting(key, value);
+            }
+
             b.UseSetting("Seed:AdminEmail", AdminEmail);
             b.UseSetting("Seed:AdminPassword", Password);
             b.UseSetting("Demo:Enabled", "false");
@@ -57,6 +68,7 @@ public sealed partial class SecurityHost : IAsyncLifetime
             // take the job server of the browser suite's portal from under it. This host runs no jobs.
             b.ConfigureTestServices(services =>
             {
+                TestServices.ForEach(configure => configure(services));
                 services.AddSingleton<IGlobalConfiguration>(new NoGlobalConfiguration());
                 services.AddSingleton<JobStorage>(_ =>
                 {
@@ -125,6 +137,7 @@ public sealed partial class SecurityHost : IAsyncLifetime
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _database.Drop();
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);

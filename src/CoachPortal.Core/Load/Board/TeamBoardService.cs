@@ -23,11 +23,12 @@ public sealed class TeamBoardService(IDbContextFactory<AppDbContext> dbFactory, 
         var checkIns = (await db.WellnessCheckIns.AsNoTracking().Where(w => ids.Contains(w.AthleteId) && w.Date >= since && w.Date <= today).ToListAsync(ct))
             .ToLookup(w => w.AthleteId);
 
+        var loads = await LatestLoads(db, ids, today).ToDictionaryAsync(d => d.AthleteId, ct);
+
         var rows = new List<TeamBoardRow>();
         foreach (var a in athletes)
         {
-            var load = await db.DailyLoads.AsNoTracking().Where(d => d.AthleteId == a.Id && d.Date <= today)
-                .OrderByDescending(d => d.Date).FirstOrDefaultAsync(ct);
+            var load = loads.GetValueOrDefault(a.Id);
             var own = checkIns[a.Id].OrderBy(c => c.Date).ToList();
             var last = own.LastOrDefault();
             var flags = BoardRules.Evaluate(load, own, today);
@@ -43,4 +44,11 @@ public sealed class TeamBoardService(IDbContextFactory<AppDbContext> dbFactory, 
             .ToList();
         return new TeamBoard(team.Id, team.Name, today, settings, ordered);
     }
+
+    /// <summary>Each athlete's latest stored day up to <paramref name="today"/>, in one query whatever the roster's size.</summary>
+    internal static IQueryable<DailyLoad> LatestLoads(AppDbContext db, IReadOnlyCollection<int> athleteIds, DateOnly today) =>
+        db.DailyLoads.AsNoTracking()
+            .Where(d => athleteIds.Contains(d.AthleteId) && d.Date <= today)
+            .GroupBy(d => d.AthleteId)
+            .Select(g => g.OrderByDescending(d => d.Date).First());
 }

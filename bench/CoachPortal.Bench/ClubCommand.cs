@@ -1,0 +1,264 @@
+using System.Diagnostics;
+using System.Globalization;
+using CoachPortal.Core.Data;
+using CoachPortal.Core.Forecasting;
+using CoachPortal.Core.Forecasting.Runs;
+using CoachPortal.Core.Forecasting.Scoring;
+using CoachPortal.Core.Load.Recompute;
+using CoachPortal.Core.Security;
+using CoachPortal.Learning;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoachPortal.Bench;
+
+/// <summary>
+/// A whole club on one box: builds it through the portal's services, then times each coach and athlete screen as the
+/// server renders it (prerendered GET through Kestrel), counts its SQL commands, times the load recompute of every
+/// athlete and the scoring of every athlete, and reports the database's size.
+/// </summary>
+internal static class ClubCommand
+{
+    private const int Repeats = 7;
+
+    public static int Run(string[] args) => RunAsync(args).GetAwaiter().GetResult();
+
+    private static async Task<int> RunAsync(string[] args)
+    {
+        var teams = IntArg(args, "--teams", 4);
+        var athleteCount = IntArg(args, "--athletes", 40);
+        var years = IntArg(args, "--years", 1);
+        var directory = Path.Combine(Path.GetTempPath(), "coachportal-club", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        Console.WriteLine($"club: {teams} teams, {athleteCount} athletes, {years} years, in {directory}");
+        try
+        {
+            await using var host = new ClubHost(directory);
+            var admin = await AdminAsync(host);
+            var clock = Stopwatch.StartNew();
+            var club = new ClubBuilder(host.Services, admin);
+            await club.BuildAsync(teams, athleteCount, years);
+            Console.WriteLine($"built in {clock.Elapsed.TotalSeconds:F0} s");
+
+            var recompute = await RecomputeAsync(host, club);
+            var scoring = await ScoreAsync(host, club, admin);
+            var rows = await ScreensAsync(host, club);
+            var size = new DirectoryInfo(directory).EnumerateFiles("coachportal.db*").Sum(f => f.Length);
+            var counts = await CountsAsync(host);
+
+            Console.WriteLine();
+            Console.WriteLine("| screen | who | p50 ms | max ms | SQL commands |");
+            Console.WriteLine("|---|---|---|---|---|");
+            foreach (var r in rows)
+            {
+                Console.WriteLine(FormattableString.Invariant($"| {r.Screen} | {r.Who} | {r.P50:F1} | {r.Max:F1} | {r.Commands} |"));
+            }
+
+            Console.WriteLine();
+            Console.WriteLine(FormattableString.Invariant($"rows: {counts}"));
+            Console.WriteLine(FormattableString.Invariant($"load recompute (full history, every athlete, one job each): {recompute.TotalSeconds:F1} s wall, {recompute.CpuSeconds:F1} s CPU, {recompute.PerAthleteMs:F0} ms per athlete"));
+            Console.WriteLine(scoring.Line);
+            Console.WriteLine(FormattableString.Invariant($"database: {size / 1048576.0:F0} MiB"));
+            var worstCoach = rows.Where(r => r.Who == "coach").MaxBy(r => r.P50)!;
+            Console.WriteLine(FormattableString.Invariant(
+                $"club: {teams} teams, {athleteCount} athletes, {years} y; slowest coach screen {worstCoach.Screen} p50 {worstCoach.P50:F0} ms; SQL per screen {rows.Min(r => r.Commands)}-{rows.Max(r => r.Commands)}; recompute {recompute.TotalSeconds:F0} s; {scoring.Summary}; db {size / 1048576.0:F0} MiB"));
+            return 0;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (args.Contains("--keep"))
+            {
+                Console.WriteLine($"kept: {directory}");
+            }
+            else
+            {
+                TryDelete(directory);
+            }
+        }
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The temp folder is cleaned eventually.
+        }
+    }
+
+    private static async Task<Caller> AdminAsync(ClubHost host)
+    {
+        using var scope = host.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        return Caller.Of((await users.FindByEmailAsync(ClubHost.AdminEmail))!.Id, Roles.Admin);
+    }
+
+    private static async Task<(double TotalSeconds, double CpuSeconds, double PerAthleteMs)> RecomputeAsync(ClubHost host, ClubBuilder club)
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        foreach (var athlete in club.Athletes)
+        {
+            using var scope = host.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<LoadRecomputeScheduler>().ScheduleFullAsync(athlete);
+            await scope.ServiceProvider.GetRequiredService<LoadRecomputeJob>().RunAsync(athlete, CancellationToken.None);
+        }
+
+        var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        return (clock.Elapsed.TotalSeconds, used, clock.Elapsed.TotalMilliseconds / club.Athletes.Count);
+    }
+
+    /// <summary>
+    /// Trains a readiness GRU on the first team as the Models page would, promotes it, and widens it to the whole
+    /// club (training on every athlete is not what is measured here), then scores athletes one by one and all at once.
+    /// </summary>
+    private static async Task<(string Line, string Summary)> ScoreAsync(ClubHost host, ClubBuilder club, Caller admin)
+    {
+        try
+        {
+            using var scope = host.Services.CreateScope();
+            var sp = scope.ServiceProvider;
+            var models = sp.GetRequiredService<ModelService>();
+            var runId = await models.StartTrainingAsync(admin, new TrainingRunInput
+            {
+                Target = ForecastTarget.Readiness,
+                Architecture = ModelKind.GruForecaster,
+                Scope = ModelScope.Team,
+                TeamId = club.Teams[0],
+                Epochs = 5,
+            });
+            var clock = Stopwatch.StartNew();
+            await sp.GetRequiredService<ModelTrainingJob>().RunAsync(runId, CancellationToken.None);
+            var trainSeconds = clock.Elapsed.TotalSeconds;
+            await using var db = await sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+            var versionId = await db.ModelVersions.Where(v => v.TrainingRunId == runId).Select(v => (int?)v.Id).FirstOrDefaultAsync();
+            if (versionId is null)
+            {
+                var run = await db.TrainingRuns.AsNoTracking().FirstAsync(r => r.Id == runId);
+                return ($"scoring: not measured (training ended {run.Status}: {run.FailureReason})", "scoring not measured");
+            }
+
+            await models.PromoteAsync(admin, versionId.Value, "Club benchmark");
+            await db.ModelVersions.Where(v => v.Id == versionId).ExecuteUpdateAsync(s => s.SetProperty(v => v.Scope, ModelScope.Club).SetProperty(v => v.TeamId, (int?)null));
+
+            var job = sp.GetRequiredService<ModelScoringJob>();
+            var one = new List<double>();
+            foreach (var athlete in club.Athletes.Take(Math.Min(50, club.Athletes.Count)))
+            {
+                var t = Stopwatch.StartNew();
+                await job.RunForAthleteAsync(athlete, CancellationToken.None);
+                one.Add(t.Elapsed.TotalMilliseconds);
+            }
+
+            await db.ModelPredictions.ExecuteDeleteAsync();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            clock.Restart();
+            await job.RunAsync(CancellationToken.None);
+            var all = clock.Elapsed.TotalSeconds;
+            var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            var written = await db.ModelPredictions.CountAsync();
+            one.Sort();
+            var p50 = one[one.Count / 2];
+            return (FormattableString.Invariant($"scoring (readiness GRU, trained {trainSeconds:F1} s on team 1): all {club.Athletes.Count} athletes {all:F2} s wall, {used:F2} s CPU, {written} predictions; one athlete (job, reads included) p50 {p50:F1} ms over {one.Count}"),
+                FormattableString.Invariant($"scoring all {all:F1} s wall {used:F1} s CPU, one p50 {p50:F1} ms"));
+        }
+        catch (Exception e) when (e is InvalidOperationException or DomainException or DbUpdateException)
+        {
+            return ($"scoring: not measured ({e.GetType().Name}: {e.Message})", "scoring not measured");
+        }
+    }
+
+    private static async Task<List<(string Screen, string Who, double P50, double Max, int Commands)>> ScreensAsync(ClubHost host, ClubBuilder club)
+    {
+        var team = club.Teams[0];
+        var athlete = club.Athletes[0];
+        var coachScreens = new[]
+        {
+            "/", "/teams", $"/teams/{team}", $"/teams/{team}/board", $"/teams/{team}/calendar", "/board",
+            $"/athletes/{athlete}", $"/athletes/{athlete}/dashboard", $"/athletes/{athlete}/sessions", $"/athletes/{athlete}/calendar",
+            $"/sessions/{club.FirstSession}", "/plans/templates", "/models",
+        };
+        var athleteScreens = new[] { "/me/today", "/me/training", "/me/wellness", "/me/calendar", "/me/sessions" };
+        var rows = new List<(string, string, double, double, int)>();
+        using (var coach = await host.SignedInAsync(ClubBuilder.FirstCoachEmail))
+        {
+            foreach (var path in coachScreens)
+            {
+                await TryMeasureAsync(rows, host, coach, path, "coach");
+            }
+        }
+
+        using (var own = await host.SignedInAsync(ClubBuilder.AthleteEmail))
+        {
+            foreach (var path in athleteScreens)
+            {
+                await TryMeasureAsync(rows, host, own, path, "athlete");
+            }
+        }
+
+        return rows;
+    }
+
+    private static async Task TryMeasureAsync(List<(string, string, double, double, int)> rows, ClubHost host, HttpClient client, string path, string who)
+    {
+        try
+        {
+            rows.Add(await MeasureAsync(host, client, path, who));
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.WriteLine($"skipped {path}: {e.Message}");
+        }
+    }
+
+    private static async Task<(string, string, double, double, int)> MeasureAsync(ClubHost host, HttpClient client, string path, string who)
+    {
+        await GetAsync(client, path); // warm: compiles the queries and the components
+        var times = new List<double>();
+        var commands = 0;
+        for (var i = 0; i < Repeats; i++)
+        {
+            host.Commands.Clear();
+            var clock = Stopwatch.StartNew();
+            await GetAsync(client, path);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            commands = host.Commands.For(path);
+        }
+
+        times.Sort();
+        return (path, who, times[times.Count / 2], times[^1], commands);
+    }
+
+    private static async Task GetAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}.");
+        }
+
+        await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private static async Task<string> CountsAsync(ClubHost host)
+    {
+        using var scope = host.Services.CreateScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var sessions = await db.TrainingSessions.CountAsync();
+        var checkIns = await db.WellnessCheckIns.CountAsync();
+        var loads = await db.DailyLoads.CountAsync();
+        var planned = await db.PlannedSessions.CountAsync();
+        return string.Create(CultureInfo.InvariantCulture, $"{sessions} sessions, {checkIns} check-ins, {loads} daily loads, {planned} planned sessions");
+    }
+
+    private static int IntArg(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}
