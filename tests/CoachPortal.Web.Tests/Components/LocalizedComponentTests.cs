@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Bunit;
 using CoachPortal.Analytics.Workouts;
@@ -78,7 +77,7 @@ public sealed partial class LocalizedComponentTests : DatabaseTestContext
     }
 
     private IRenderedComponent<WorkoutPreview> RenderRun() => Render<WorkoutPreview>(p => p
-        .Add(c => c.Text, "3km @Z2; 400m @Z4")
+        .Add(c => c.Text, "3km @Z2; 400mtr @Z4")
         .Add(c => c.Sport, "Running")
         .Add(c => c.Profile, new AthleteTrainingProfile(null, 250, 170, 190)));
 

@@ -78,7 +78,7 @@ public sealed class DisplayFormatTests
     [InlineData("en-US", "12/4/2026", "Dec 4")]
     [InlineData("de-DE", "04.12.2026", "4. Dez.")]
     [InlineData("fr-FR", "04/12/2026", "4 déc.")]
-    [InlineData("es-ES", "4/12/2026", "4 dic")]
+    [InlineData("es-ES", "4/12/2026", "4 de dic")]
     public void DatesAreWrittenInTheCulturesOrder(string culture, string shortDate, string dayMonth)
     {
         var format = For(culture);
