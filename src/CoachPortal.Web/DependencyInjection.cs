@@ -8,6 +8,7 @@ using CoachPortal.Web.Features.Exports;
 using CoachPortal.Web.Features.Forecasting;
 using CoachPortal.Web.Features.Plans;
 using CoachPortal.Web.Features.Sessions;
+using CoachPortal.Web.Localization;
 using CoachPortal.Web.Security;
 using Hangfire;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -30,6 +31,7 @@ public static class DependencyInjection
             o.SnackbarConfiguration.VisibleStateDuration = 6000;
         });
 
+        services.AddPortalLocalization();
         services.AddTransportSecurity(builder.Configuration);
         services.AddSignInRateLimiting();
         services.AddCoachPortalApi();
@@ -104,6 +106,8 @@ public static class DependencyInjection
 
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseAuthentication();
+        // After authentication: the signed-in user's saved culture comes before the cookie and Accept-Language.
+        app.UseRequestLocalization();
         StaffTwoFactorGate.UseStaffTwoFactor(app);
         app.UseAuthorization();
         app.UseAntiforgery();

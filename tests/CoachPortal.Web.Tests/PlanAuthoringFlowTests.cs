@@ -105,7 +105,7 @@ public sealed class PlanAuthoringFlowTests(PortalServer server)
         await coach.Locator(".mud-popover-open").GetByText("Riverside Runners").ClickAsync();
         var eventDate = DateOnly.FromDateTime(DateTime.Today).AddDays(27);
         var eventField = coach.Field("assign-event-date");
-        await eventField.FillAsync(eventDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await eventField.FillAsync(eventDate.ToString("d", CultureInfo.GetCultureInfo("en-GB")));
         await eventField.PressAsync("Tab");
         await coach.Field("assign-event-name").FillAsync("Riverside 10k");
         await coach.Locator("[data-testid=assign]").ClickAsync();

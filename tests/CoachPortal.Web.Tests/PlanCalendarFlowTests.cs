@@ -8,7 +8,9 @@ using CoachPortal.Core.Plans.Calendar;
 using CoachPortal.Core.Plans.Templates;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Teams;
+using CoachPortal.Core.Users;
 using CoachPortal.Web.Features.Plans.Calendar;
+using CoachPortal.Web.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -86,7 +88,7 @@ public sealed class PlanCalendarFlowTests(PortalServer server)
 
         await item.DragToAsync(page.Locator($"[data-testid=day-{CalendarRange.ZoneOf(target)}]"));
         await page.Locator($"[data-testid=planned-{session.Id}][data-date='{CalendarRange.ZoneOf(target)}']").WaitForAsync();
-        await page.GetByText($"moved to {target:ddd d MMM}").WaitForAsync();
+        await page.GetByText($"moved to {target.ToString("ddd d MMM", CultureInfo.GetCultureInfo("en-GB"))}").WaitForAsync();
         await page.ScreenshotAsync(server, "coach-plan-calendar");
 
         // Stored: the service reads the new day, and so does a fresh page.
@@ -119,7 +121,7 @@ public sealed class PlanCalendarFlowTests(PortalServer server)
         // The team calendar shows the same session on its new day (in its month view: the new day may be next week).
         await page.GotoInteractiveAsync($"/teams/{teamId}/calendar");
         await page.Locator("[data-testid=view-month]").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=calendar-range]")).ToHaveTextAsync(shown.Title);
+        await Assertions.Expect(page.Locator("[data-testid=calendar-range]")).ToHaveTextAsync(shown.Title(new DisplayFormat(CultureInfo.GetCultureInfo("en-GB"), UnitSystem.Metric)));
         await page.Locator($"[data-testid=day-{CalendarRange.ZoneOf(target)}] [data-testid=planned-{session.Id}]").WaitForAsync();
     }
 

@@ -107,11 +107,13 @@ public sealed class PortalServer : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies) at phone or desktop width.</summary>
-    public async Task<IPage> NewPageAsync(bool phone = false, int phoneWidth = 390)
+    /// <summary>A fresh browser context; its language (Accept-Language) is British English unless a test says otherwise.</summary>
+    public async Task<IPage> NewPageAsync(bool phone = false, int phoneWidth = 390, string locale = "en-GB")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
+            Locale = locale,
             ViewportSize = phone ? new ViewportSize { Width = phoneWidth, Height = 844 } : new ViewportSize { Width = 1366, Height = 900 },
         });
         context.SetDefaultTimeout(20_000);

@@ -38,4 +38,23 @@ public sealed class AccountActivityService(IDbContextFactory<AppDbContext> dbFac
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.PrefersDarkMode, dark), ct);
     }
+
+    /// <summary>Saves the culture (one of <see cref="PortalCultures.Supported"/>, or null for the browser's) and units.</summary>
+    public async Task SetDisplayPreferencesAsync(string userId, string? culture, UnitSystem units, CancellationToken ct = default)
+    {
+        var supported = PortalCultures.Find(culture);
+        if (!string.IsNullOrWhiteSpace(culture) && supported is null)
+        {
+            throw new ArgumentException($"Culture '{culture}' is not one of {string.Join(", ", PortalCultures.Supported)}.", nameof(culture));
+        }
+
+        if (!Enum.IsDefined(units))
+        {
+            throw new ArgumentOutOfRangeException(nameof(units));
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Users.Where(u => u.Id == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.Culture, supported).SetProperty(u => u.Units, units), ct);
+    }
 }

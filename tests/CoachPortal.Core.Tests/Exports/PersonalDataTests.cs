@@ -36,6 +36,28 @@ public sealed class PersonalDataTests(PortalTestHost world) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task ACsvExportStaysMachineReadableWhateverTheCultureOfTheReader()
+    {
+        var sessionId = await AddSessionAsync(world.TeamMateOfA, "comma run", 1234.5);
+        var before = System.Globalization.CultureInfo.CurrentCulture;
+        string csv;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
+            csv = await world.Get<ExportService>().CsvAsync(world.CoachA, ExportScope.Athlete(world.TeamMateOfA), ExportKind.Sessions);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = before;
+        }
+
+        var line = csv.Split("\r\n").Single(l => l.StartsWith(sessionId + ",", StringComparison.Ordinal));
+        Assert.Contains(",1234.5,", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("1234,5", line, StringComparison.Ordinal);
+        Assert.Matches(@",\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z,", line);
+    }
+
+    [Fact]
     public async Task ATeamExportHoldsEveryAthleteOfTheTeamAndNoOneElse()
     {
         await AddSessionAsync(world.AthleteAProfile, "team run", 1);

@@ -8,6 +8,22 @@ namespace CoachPortal.Web.Tests.Api;
 public sealed class ApiWriteTests(ApiHost host) : IClassFixture<ApiHost>
 {
     [Fact]
+    public async Task AnswersStayMachineReadableForAReaderWhoAsksForGerman()
+    {
+        using var client = host.Client(host.ReadOnlyToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/planned-sessions/{host.Own[ApiHost.EditablePlannedSession]}");
+        request.Headers.AcceptLanguage.ParseAdd("de-DE");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", body.RootElement.GetProperty("date").GetString());
+        Assert.Equal(JsonValueKind.Number, body.RootElement.GetProperty("durationSeconds").ValueKind);
+        Assert.Equal(JsonValueKind.Number, body.RootElement.GetProperty("tss").ValueKind);
+    }
+
+    [Fact]
     public async Task AChangeBasedOnAStaleETagIsRefusedWith412AndOneWithoutIfMatchWith428()
     {
         using var client = host.Client(host.ReadWriteToken);

@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
 using CoachPortal.Core.Notifications;
 using CoachPortal.Core.Security;
+using CoachPortal.Core.Users;
+using CoachPortal.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -18,7 +21,10 @@ namespace CoachPortal.Web.Tests.Components;
 public abstract class PortalTestContext : BunitContext, IAsyncLifetime
 {
     private readonly BunitAuthorizationContext _authorization;
+    private readonly CultureInfo _threadCulture = CultureInfo.CurrentCulture;
+    private readonly CultureInfo _threadUiCulture = CultureInfo.CurrentUICulture;
     private Caller _caller = Caller.Of("admin-1", Roles.Admin);
+    private DisplayFormat? _format;
 
     protected PortalTestContext()
     {
@@ -28,6 +34,8 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(Notifier);
         // Fixed like the portal's cascade; read at the first render, so a test may sign in as another user before it.
         Services.AddCascadingValue(_ => new CascadingValueSource<Caller>(() => _caller, isFixed: true));
+        // Cascaded like CascadingDisplayFormat does, once a test chose a reader (Read); without one, pages use their default.
+        Services.AddCascadingValue(_ => new CascadingValueSource<DisplayFormat>(() => _format ?? DisplayFormat.Current, isFixed: true));
         _authorization = AddAuthorization();
         SignIn("admin-1", "admin@test.local", Roles.Admin);
     }
@@ -46,6 +54,19 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         return _caller;
     }
 
+    /// <summary>
+    /// Renders what follows for a reader of this culture and unit system, as a circuit opened with that culture
+    /// would: the thread's culture (MudBlazor inputs) and the cascaded format. Call before the first render.
+    /// </summary>
+    protected DisplayFormat Read(string culture, UnitSystem units = UnitSystem.Metric)
+    {
+        var info = CultureInfo.GetCultureInfo(culture);
+        CultureInfo.CurrentCulture = info;
+        CultureInfo.CurrentUICulture = info;
+        _format = new DisplayFormat(info, units);
+        return _format;
+    }
+
     // After the constructors, so that derived tests may still register services before the provider is built.
     public virtual Task InitializeAsync()
     {
@@ -57,6 +78,8 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
     // MudBlazor registers services that can only be disposed asynchronously.
     async Task IAsyncLifetime.DisposeAsync()
     {
+        CultureInfo.CurrentCulture = _threadCulture;
+        CultureInfo.CurrentUICulture = _threadUiCulture;
         await DisposeAsync();
         await OnDisposedAsync();
     }

@@ -20,15 +20,32 @@ public static class PerformanceFormat
         };
     }
 
-    /// <summary>A result in its unit; seconds as a clock time (h:mm:ss), as race results are written.</summary>
-    public static string Value(double value, string unit)
+    /// <summary>A result in its unit; seconds as a clock time (<see cref="Clock"/>), as race results are written.</summary>
+    public static string Value(double value, string unit) => Value(value, unit, CultureInfo.InvariantCulture);
+
+    /// <summary>A result in its unit, numbers in <paramref name="culture"/>; seconds as a clock time.</summary>
+    public static string Value(double value, string unit, IFormatProvider culture) => IsSeconds(unit)
+        ? Clock(value)
+        : string.Create(culture, $"{value:0.##} {unit}");
+
+    /// <summary>Whether a test's unit is seconds, so its results are times.</summary>
+    public static bool IsSeconds(string unit) => unit.Trim() is "s" or "sec" or "seconds";
+
+    /// <summary>
+    /// A duration as a clock: h:mm:ss from an hour on (hours keep counting past 24), m:ss below. Rounded to the whole
+    /// second first, so 59:59.6 reads 1:00:00, never 59:60.
+    /// </summary>
+    public static string Clock(double seconds)
     {
-        if (unit.Trim() is "s" or "sec" or "seconds")
+        if (!double.IsFinite(seconds))
         {
-            var time = TimeSpan.FromSeconds(Math.Round(value));
-            return string.Create(CultureInfo.InvariantCulture, $"{(int)time.TotalHours}:{time.Minutes:00}:{time.Seconds:00}");
+            return "–";
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"{value:0.##} {unit}");
+        var total = (long)Math.Round(Math.Abs(seconds), MidpointRounding.AwayFromZero);
+        var sign = seconds < 0 && total > 0 ? "-" : "";
+        return total >= 3600
+            ? string.Create(CultureInfo.InvariantCulture, $"{sign}{total / 3600}:{total % 3600 / 60:00}:{total % 60:00}")
+            : string.Create(CultureInfo.InvariantCulture, $"{sign}{total / 60}:{total % 60:00}");
     }
 }

@@ -10,4 +10,4 @@ public sealed record PlanProjection(
     DateOnly? EventDate,
     string? EventName,
     IReadOnlyList<ProjectionDay> Days,
-    string? PredictedPerformance);
+    PerformancePrediction? PredictedPerformance);

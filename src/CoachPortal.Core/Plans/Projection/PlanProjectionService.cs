@@ -1,10 +1,8 @@
-using System.Globalization;
 using CoachPortal.Analytics;
 using CoachPortal.Analytics.Load;
 using CoachPortal.Analytics.Performance;
 using CoachPortal.Analytics.Workouts;
 using CoachPortal.Core.Data;
-using CoachPortal.Core.Load.Performance;
 using CoachPortal.Core.Plans.Assignment;
 using CoachPortal.Core.Plans.Calendar;
 using CoachPortal.Core.Security;
@@ -82,7 +80,7 @@ public sealed class PlanProjectionService(IDbContextFactory<AppDbContext> dbFact
         return series.Days().Select(d => new ProjectionDay(d.Date, d.Load, d.Ctl, d.Atl, d.Tsb, double.IsFinite(d.AcwrRolling) ? d.AcwrRolling : null, d.Date >= today)).ToList();
     }
 
-    private static async Task<string?> PredictAsync(AppDbContext db, int athleteId, DateOnly historyStart, IReadOnlyList<double> history, IReadOnlyList<ProjectionDay> days, CancellationToken ct)
+    private static async Task<PerformancePrediction?> PredictAsync(AppDbContext db, int athleteId, DateOnly historyStart, IReadOnlyList<double> history, IReadOnlyList<ProjectionDay> days, CancellationToken ct)
     {
         var tests = await db.PerformanceTests.AsNoTracking().Where(t => t.AthleteId == athleteId && t.Date >= historyStart)
             .OrderBy(t => t.Date).ToListAsync(ct);
@@ -103,7 +101,7 @@ public sealed class PlanProjectionService(IDbContextFactory<AppDbContext> dbFact
             var fit = BanisterModel.Fit(history.ToArray(), observations);
             var plan = days.Where(d => d.IsPlanned).Select(d => d.Load).ToArray();
             var predicted = fit.Parameters.PredictPlan(history.ToArray(), plan);
-            return string.Create(CultureInfo.InvariantCulture, $"{first.Kind}: {PerformanceFormat.Value(FromPerformance(predicted[^1]), first.Unit)} predicted on event day (Banister fit, R² {fit.RSquared:0.00})");
+            return new PerformancePrediction(first.Kind, FromPerformance(predicted[^1]), first.Unit, fit.RSquared);
         }
         catch (AnalyticsInputException)
         {

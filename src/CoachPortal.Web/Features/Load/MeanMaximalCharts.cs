@@ -1,7 +1,7 @@
-using System.Globalization;
 using CoachPortal.Analytics.Performance;
 using CoachPortal.Core.Load.Dashboard;
 using CoachPortal.Web.Components.Shared;
+using CoachPortal.Web.Localization;
 
 namespace CoachPortal.Web.Features.Load;
 
@@ -64,20 +64,21 @@ public static class MeanMaximalCharts
     public static double PaceMinutesPerKm(double metersPerSecond) => 1000.0 / metersPerSecond / 60.0;
 
     /// <summary>"CP 250 W · W′ 20.0 kJ" and the fit quality, for the caption.</summary>
-    public static string PowerCaption(CriticalPowerFit fit)
+    public static string PowerCaption(CriticalPowerFit fit, DisplayFormat format)
     {
         ArgumentNullException.ThrowIfNull(fit);
-        return string.Create(CultureInfo.InvariantCulture,
+        ArgumentNullException.ThrowIfNull(format);
+        return string.Create(format.Culture,
             $"CP {fit.CriticalPowerWatts:0} W · W′ {fit.WPrimeJoules / 1000:0.0} kJ · fit from {fit.PointsUsed} best efforts of 2–20 min: SEE {fit.StandardErrorOfEstimateWatts:0.0} W, R² (work–time) {fit.RSquaredWork:0.000}");
     }
 
-    /// <summary>Critical speed as a pace and D′ in metres, with the fit quality.</summary>
-    public static string PaceCaption(CriticalPowerFit fit)
+    /// <summary>Critical speed as the reader's speed and pace, D′ in metres, with the fit quality.</summary>
+    public static string PaceCaption(CriticalPowerFit fit, DisplayFormat format)
     {
         ArgumentNullException.ThrowIfNull(fit);
-        var pace = TimeSpan.FromMinutes(PaceMinutesPerKm(fit.CriticalPowerWatts));
-        return string.Create(CultureInfo.InvariantCulture,
-            $"Critical speed {fit.CriticalPowerWatts:0.00} m/s ({(int)pace.TotalMinutes}:{pace.Seconds:00} /km) · D′ {fit.WPrimeJoules:0} m · fit from {fit.PointsUsed} best efforts of 2–20 min: SEE {fit.StandardErrorOfEstimateWatts:0.00} m/s");
+        ArgumentNullException.ThrowIfNull(format);
+        return string.Create(format.Culture,
+            $"Critical speed {format.Speed(fit.CriticalPowerWatts)} ({format.Pace(fit.CriticalPowerWatts)}) · D′ {fit.WPrimeJoules:0} m · fit from {fit.PointsUsed} best efforts of 2–20 min: SEE {fit.StandardErrorOfEstimateWatts:0.00} m/s");
     }
 
     private static Dictionary<string, object?> Options(IReadOnlyList<CurvePoint> points, object yaxis)

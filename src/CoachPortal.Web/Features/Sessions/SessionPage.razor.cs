@@ -3,6 +3,7 @@ using CoachPortal.Core.Security;
 using CoachPortal.Core.Sessions;
 using CoachPortal.Core.Sessions.Streams;
 using CoachPortal.Web.Components.Shared;
+using CoachPortal.Web.Localization;
 using Microsoft.AspNetCore.Components;
 
 namespace CoachPortal.Web.Features.Sessions;
@@ -30,6 +31,9 @@ public partial class SessionPage
 
     [Parameter]
     public int Id { get; set; }
+
+    [CascadingParameter]
+    private DisplayFormat Format { get; set; } = DisplayFormat.Current;
 
     [CascadingParameter(Name = "DarkMode")]
     public bool DarkMode { get; set; }
@@ -94,10 +98,17 @@ public partial class SessionPage
 
     private StreamChart ToChart(StreamSeries series)
     {
+        // The stored series are metric (km/h, m); an imperial reader sees mph and ft.
+        var (scale, unit) = (series.Key, Format.IsImperial) switch
+        {
+            ("speed", true) => (Format.SpeedValue(1) / 3.6, Format.SpeedUnit),
+            ("altitude", true) => (1 / 0.3048, Format.ElevationUnit),
+            _ => (1.0, series.Unit),
+        };
         var points = new object?[series.Values.Length];
         for (var i = 0; i < points.Length; i++)
         {
-            points[i] = new { x = Math.Round(series.ElapsedSeconds[i] / 60.0, 3), y = series.Values[i] };
+            points[i] = new { x = Math.Round(series.ElapsedSeconds[i] / 60.0, 3), y = series.Values[i] * scale };
         }
 
         var options = new Dictionary<string, object?>
@@ -114,28 +125,28 @@ public partial class SessionPage
             ["dataLabels"] = new { enabled = false },
             ["markers"] = new { size = 0 },
             ["xaxis"] = new { type = "numeric", tickAmount = 10, decimalsInFloat = 1, title = new { text = "min" } },
-            ["yaxis"] = new { labels = new { minWidth = 48 }, decimalsInFloat = 0, title = new { text = $"{series.Name} ({series.Unit})" } },
+            ["yaxis"] = new { labels = new { minWidth = 48 }, decimalsInFloat = 0, title = new { text = $"{series.Name} ({unit})" } },
             ["tooltip"] = new { x = new { show = true } },
         };
-        return new StreamChart(series.Key, [new ChartSeries($"{series.Name} ({series.Unit})", points)], options);
+        return new StreamChart(series.Key, [new ChartSeries($"{series.Name} ({unit})", points)], options);
     }
 
-    private static IEnumerable<(string Label, string Value)> Summary(TrainingSession s)
+    private IEnumerable<(string Label, string Value)> Summary(TrainingSession s)
     {
-        yield return ("Duration", SessionFormat.Duration(s.DurationSeconds));
-        yield return ("Moving", SessionFormat.Duration(s.MovingSeconds));
-        yield return ("Distance", SessionFormat.Distance(s.DistanceMeters));
-        yield return (s.Sport == SessionSports.Running ? "Pace" : "Speed", SessionFormat.Speed(s.AvgSpeedMetersPerSecond, s.Sport));
-        yield return ("Elevation gain", SessionFormat.Number(s.ElevationGainMeters, "m"));
-        yield return ("Avg HR", SessionFormat.Number(s.AvgHeartRateBpm, "bpm"));
-        yield return ("Max HR", SessionFormat.Number(s.MaxHeartRateBpm, "bpm"));
-        yield return ("Avg power", SessionFormat.Number(s.AvgPowerWatts, "W"));
-        yield return ("NP", SessionFormat.Number(s.NormalizedPowerWatts, "W"));
-        yield return ("IF", SessionFormat.Number(s.IntensityFactor, "", "0.00"));
-        yield return ("TSS", SessionFormat.Number(s.Tss, ""));
-        yield return ("hrTSS", SessionFormat.Number(s.HrTss, ""));
-        yield return ("TRIMP", SessionFormat.Number(s.TrimpBanister, ""));
-        yield return ("Work", SessionFormat.Number(s.WorkKilojoules, "kJ"));
+        yield return ("Duration", DisplayFormat.Duration(s.DurationSeconds));
+        yield return ("Moving", DisplayFormat.Duration(s.MovingSeconds));
+        yield return ("Distance", Format.Distance(s.DistanceMeters));
+        yield return (s.Sport == SessionSports.Running ? "Pace" : "Speed", Format.SpeedOrPace(s.AvgSpeedMetersPerSecond, s.Sport));
+        yield return ("Elevation gain", Format.Elevation(s.ElevationGainMeters));
+        yield return ("Avg HR", Format.Quantity(s.AvgHeartRateBpm, "bpm"));
+        yield return ("Max HR", Format.Quantity(s.MaxHeartRateBpm, "bpm"));
+        yield return ("Avg power", Format.Quantity(s.AvgPowerWatts, "W"));
+        yield return ("NP", Format.Quantity(s.NormalizedPowerWatts, "W"));
+        yield return ("IF", Format.Quantity(s.IntensityFactor, "", "0.00"));
+        yield return ("TSS", Format.Quantity(s.Tss, ""));
+        yield return ("hrTSS", Format.Quantity(s.HrTss, ""));
+        yield return ("TRIMP", Format.Quantity(s.TrimpBanister, ""));
+        yield return ("Work", Format.Quantity(s.WorkKilojoules, "kJ"));
     }
 
     private sealed record StreamChart(string Key, IReadOnlyList<ChartSeries> Series, Dictionary<string, object?> Options);

@@ -3,6 +3,7 @@ using CoachPortal.Core.Security;
 using CoachPortal.Core.Sessions.Uploads;
 using CoachPortal.Ingest.Csv;
 using CoachPortal.Web.Components.Shared;
+using CoachPortal.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
@@ -24,6 +25,9 @@ public partial class UploadPage
 
     [CascadingParameter]
     private Caller Caller { get; set; } = default!;
+
+    [CascadingParameter]
+    private DisplayFormat Format { get; set; } = DisplayFormat.Current;
 
     [Parameter]
     public int? AthleteId { get; set; }

@@ -2,6 +2,7 @@ using CoachPortal.Core.Athletes;
 using CoachPortal.Core.Plans.Calendar;
 using CoachPortal.Core.Plans.Compliance;
 using CoachPortal.Core.Security;
+using CoachPortal.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -23,6 +24,9 @@ public partial class AthleteCalendarPage
 
     [CascadingParameter]
     private Caller Caller { get; set; } = default!;
+
+    [CascadingParameter]
+    private DisplayFormat Format { get; set; } = DisplayFormat.Current;
 
     [Inject]
     private PlanCalendarService Calendar { get; set; } = default!;
@@ -113,7 +117,7 @@ public partial class AthleteCalendarPage
                 _planned[index] = move.Session with { Date = move.NewDate, Version = version };
             }
 
-            Snackbar.Add($"{move.Session.Title} moved to {move.NewDate:ddd d MMM}.", Severity.Success);
+            Snackbar.Add($"{move.Session.Title} moved to {Format.WeekdayDayMonth(move.NewDate)}.", Severity.Success);
         }
         catch (ConcurrencyConflictException ex)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoachPortal.Analytics.Planning;
+using CoachPortal.Web.Localization;
 
 namespace CoachPortal.Web.Features.Plans.Calendar;
 
@@ -14,9 +15,14 @@ public sealed record CalendarRange(bool IsMonth, DateOnly Anchor)
         ? PlanCalendar.WeekStart(new DateOnly(Anchor.Year, Anchor.Month, 1).AddMonths(1).AddDays(-1)).AddDays(6)
         : From.AddDays(6);
 
-    public string Title => IsMonth
-        ? Anchor.ToString("MMMM yyyy", CultureInfo.InvariantCulture)
-        : string.Create(CultureInfo.InvariantCulture, $"Week of {From:d MMM yyyy}");
+    /// <summary>"December 2026" or "Week of 30/11/2026", in the reader's culture.</summary>
+    public string Title(DisplayFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        return IsMonth
+            ? Anchor.ToString(format.Culture.DateTimeFormat.YearMonthPattern, format.Culture)
+            : $"Week of {format.Date(From)}";
+    }
 
     public CalendarRange Previous() => this with { Anchor = IsMonth ? Anchor.AddMonths(-1) : Anchor.AddDays(-7) };
 

@@ -5,6 +5,7 @@ using CoachPortal.Core.Plans.Projection;
 using CoachPortal.Core.Security;
 using CoachPortal.Web.Components.Shared;
 using CoachPortal.Web.Features.Load;
+using CoachPortal.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -33,6 +34,9 @@ public partial class ProjectionPanel
 
     [CascadingParameter]
     private Caller Caller { get; set; } = default!;
+
+    [CascadingParameter]
+    private DisplayFormat Format { get; set; } = DisplayFormat.Current;
 
     [Inject]
     private PlanProjectionService Projections { get; set; } = default!;
@@ -150,7 +154,10 @@ public partial class ProjectionPanel
     private static double? MaxAcwr(PlanProjection? projection) =>
         projection?.Days.Where(d => d.IsPlanned && d.Acwr is not null).Select(d => d.Acwr!.Value).DefaultIfEmpty(double.NaN).Max() is { } m && double.IsFinite(m) ? m : null;
 
-    private static string Minutes(double seconds) => string.Create(CultureInfo.InvariantCulture, $"{Math.Round(seconds / 60):0} min");
+    private string Minutes(double seconds) => string.Create(Format.Culture, $"{Math.Round(seconds / 60):0} min");
+
+    private string Predicted(PerformancePrediction p) =>
+        $"{p.Kind}: {Format.TestResult(p.Value, p.Unit)} predicted on event day (Banister fit, R² {Format.Number(p.RSquared, "0.00")})";
 
     private double FactorOf(PlannedSessionView session)
     {

@@ -4,6 +4,7 @@ using CoachPortal.Core.Plans.Templates;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Teams;
 using CoachPortal.Web.Components.Shared;
+using CoachPortal.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -37,6 +38,9 @@ public partial class TemplateAssignPanel
 
     [CascadingParameter]
     private Caller Caller { get; set; } = default!;
+
+    [CascadingParameter]
+    private DisplayFormat Format { get; set; } = DisplayFormat.Current;
 
     [Parameter, EditorRequired]
     public int TemplateId { get; set; }
