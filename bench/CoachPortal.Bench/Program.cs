@@ -8,6 +8,7 @@
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- zipbomb [concurrent] [gigabytes]
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- crash [--kills N] [--recover-every N] [--uploads N] [--seed S]
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- club [--teams T] [--athletes A] [--years Y]
+//   dotnet run -c Release --project bench/CoachPortal.Bench -- image-cnn [--frames N] [--size PIXELS] [--epochs N] [--device auto|cpu|cuda] [--threads N]
 using CoachPortal.Bench;
 
 return args.FirstOrDefault() switch
@@ -21,11 +22,12 @@ return args.FirstOrDefault() switch
     "zipbomb" => ZipBombBenchmark.Run(args[1..]),
     "crash" => CrashCommand.Run(args[1..]),
     "club" => ClubCommand.Run(args[1..]),
+    "image-cnn" => ImageCnnCommand.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: CoachPortal.Bench fit FILE... | pmc | curves | fuzz ... | forecast --pmdata DIR | simulator --pmdata DIR | zipbomb [concurrent] [gigabytes] | crash [--kills N] | club [--teams T] [--athletes A] [--years Y]");
+    Console.Error.WriteLine("usage: CoachPortal.Bench fit FILE... | pmc | curves | fuzz ... | forecast --pmdata DIR | simulator --pmdata DIR | zipbomb [concurrent] [gigabytes] | crash [--kills N] | club [--teams T] [--athletes A] [--years Y] | image-cnn [--frames N] [--size PIXELS] [--epochs N]");
     return 2;
 }

@@ -114,7 +114,9 @@ internal static class GradientRules
                 // scatter-add the rows back; repeated indices accumulate
                 return [Need(0, () => g.ScatterNdAdd(g.ZerosLike(x[0]), g.Unsqueeze(x[1], -1), dy!)), null];
             case "Conv":
-                return ConvGrad(g, n, dy!, needs);
+                return ConvolutionRules.Conv(g, n, dy!, needs);
+            case "MaxPool":
+                return [ConvolutionRules.MaxPool(g, n, dy!)];
             default:
                 throw new NotSupportedException($"no gradient rule for {n.Op}");
         }
@@ -217,35 +219,5 @@ internal static class GradientRules
         var dScale = needs(scale) ? SumTo(g, g.Mul(dy, xHat), scale) : null;
         var dBias = needs(bias) ? SumTo(g, dy, bias) : null;
         return [dx, dScale, dBias];
-    }
-
-    // Conv, group 1, stride 1, dilation 1:
-    //   dX = ConvTranspose(dY, W) with the same pads
-    //   dW = Conv(X^T, dY^T) with batch and channel axes swapped, swapped back (X correlated with dY)
-    //   dB = sum of dY over all axes but the channel axis
-    private static Tensor?[] ConvGrad(Graph g, Node n, Tensor dy, Func<Tensor, bool> needs)
-    {
-        var x = n.Inputs[0];
-        var w = n.Inputs[1];
-        var pads = n.Ints("pads");
-        int rank = x.Rank;
-        var swap = Enumerable.Range(0, rank).Select(i => (long)(i == 0 ? 1 : i == 1 ? 0 : i)).ToArray();
-        var dx = needs(x) ? g.ConvTranspose(dy, w, pads, x.Shape) : null;
-        Tensor? dw = null;
-        if (needs(w))
-        {
-            var correlated = g.Conv(g.Transpose(x, swap), g.Transpose(dy, swap), null, pads);
-            dw = g.Transpose(correlated, swap);
-        }
-
-        if (n.Inputs.Length < 3)
-        {
-            return [dx, dw];
-        }
-
-        var db = needs(n.Inputs[2])
-            ? g.ReduceSum(dy, Enumerable.Range(0, rank).Where(i => i != 1).Select(i => (long)i).ToArray(), keepDims: false)
-            : null;
-        return [dx, dw, db];
     }
 }

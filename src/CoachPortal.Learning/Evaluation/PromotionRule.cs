@@ -57,6 +57,23 @@ public static class PromotionRule
         return new PromotionDecision(verdict, estimate, low, high, outcomes.Count, groups.Length, reason);
     }
 
+    /// <summary>
+    /// Judges a classifier against its best baseline on the ratio of error rates (the MAE of 0/1 predictions), with
+    /// the forecast's rule: below 1 with the upper end of the athlete-bootstrap interval below 1 as well.
+    /// </summary>
+    public static PromotionDecision JudgeClassifier(IReadOnlyList<ClassificationOutcome> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        var decision = JudgeForecast(outcomes.Select(o => new ForecastOutcome(o.Athlete, o.Actual ? 1 : 0, o.Model ? 1 : 0, o.Baseline ? 1 : 0)).ToArray());
+        var reason = decision.Verdict switch
+        {
+            PromotionVerdict.Promotable => $"errors {Percent(1 - decision.Estimate)} fewer than the best baseline's (95 % interval of the ratio {F(decision.Low)}–{F(decision.High)})",
+            PromotionVerdict.NotBetter => $"error ratio {F(decision.Estimate)} to the best baseline (95 % interval {F(decision.Low)}–{F(decision.High)}) does not stay below 1",
+            _ => decision.Reason,
+        };
+        return decision with { Reason = reason };
+    }
+
     /// <summary>Judges a risk model on discrimination (AUC) and calibration against the base rate (Brier skill).</summary>
     public static PromotionDecision JudgeRisk(IReadOnlyList<RiskOutcome> outcomes)
     {

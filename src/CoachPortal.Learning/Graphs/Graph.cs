@@ -7,7 +7,7 @@ namespace CoachPortal.Learning.Graphs;
 /// (sharing identical constants halved ORT's session-creation time in the prototype), and <see cref="Cone"/> prunes to
 /// what some outputs need. Serialised by <see cref="Onnx.OnnxWriter"/>; differentiated by <see cref="Autodiff.Differentiator"/>.
 /// </summary>
-internal sealed class Graph
+internal sealed partial class Graph
 {
     private const int DeduplicatedConstantLimit = 256;
 
@@ -397,27 +397,6 @@ internal sealed class Graph
         ElementType.Double => new double[length],
         _ => new long[length],
     };
-
-    /// <summary>1-D convolution, group 1, stride 1, dilation 1: x [N, C, L], w [O, C, K], b [O].</summary>
-    public Tensor Conv(Tensor x, Tensor w, Tensor? b, long[] pads)
-    {
-        var shape = new Dim[x.Rank];
-        shape[0] = x.Shape[0];
-        shape[1] = w.Shape[0];
-        for (int i = 0; i < x.Rank - 2; i++)
-        {
-            shape[2 + i] = x.Shape[2 + i].IsKnown && w.Shape[2 + i].IsKnown
-                ? Dim.Of(x.Shape[2 + i].Value + pads[i] + pads[x.Rank - 2 + i] - w.Shape[2 + i].Value + 1)
-                : Dim.Sym(FreshName("conv"));
-        }
-
-        Tensor[] inputs = b is null ? [x, w] : [x, w, b];
-        return Emit1("Conv", inputs, x.Type, shape, n => n.Attributes["pads"] = pads);
-    }
-
-    /// <summary>Transposed convolution with the same pads: the input gradient of <see cref="Conv"/>.</summary>
-    public Tensor ConvTranspose(Tensor x, Tensor w, long[] pads, Dim[] outShape) =>
-        Emit1("ConvTranspose", [x, w], x.Type, outShape, n => n.Attributes["pads"] = pads);
 
     /// <summary>Emits a node whose subgraph reads outer tensors by name (Scan).</summary>
     public Tensor[] EmitWithImplicitInputs(string op, Tensor[] inputs, Tensor[] implicitInputs, (ElementType Type, Dim[] Shape)[] outputs, Action<Node> attributes, GradientRule? gradient)

@@ -129,18 +129,6 @@ public sealed class GradientRuleTests
         Assert.All(scanned.Zip(unrolled), p => Assert.Equal(p.Second, p.First, 1e-12));
     }
 
-    private static double Check(Case c, ElementType type, double epsilon)
-    {
-        var rng = new Random(11);
-        var g = new Graph();
-        var inputs = c.Inputs.Select((spec, i) => g.Input($"in{i}", type, c.Declared is { } d && i < d.Length ? d[i] : spec.Shape.Select(Dim.Of).ToArray())).ToArray();
-        var values = c.Inputs.Select((spec, i) => ($"in{i}", (GradientCheck.Random(rng, spec.Shape.Aggregate(1L, (p, s) => p * s), spec.Scale, spec.Offset), spec.Shape)))
-            .ToDictionary(p => p.Item1, p => p.Item2);
-        var y = c.Build(g, inputs);
-        var weights = g.Input("r", type, y.Shape);
-        var loss = g.ReduceSum(g.Mul(y, weights));
-        var yShape = y.Shape.Select((d, i) => d.IsKnown ? d.Value : c.Inputs[0].Shape[i]).ToArray();
-        values["r"] = (GradientCheck.Random(rng, yShape.Aggregate(1L, (p, s) => p * s)), yShape);
-        return GradientCheck.MaxError(g, loss, inputs, values, epsilon);
-    }
+    private static double Check(Case c, ElementType type, double epsilon) =>
+        GradientCheck.OperatorError(c.Build, c.Inputs, type, epsilon, c.Declared);
 }

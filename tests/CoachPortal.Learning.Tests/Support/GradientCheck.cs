@@ -46,6 +46,24 @@ internal static class GradientCheck
         return worst;
     }
 
+    /// <summary>
+    /// The error of one operator's rule: differentiates sum(op(inputs) * R) for random inputs and a random constant R.
+    /// </summary>
+    public static double OperatorError(Func<Graph, Tensor[], Tensor> build, (long[] Shape, double Offset, double Scale)[] specs, ElementType type, double epsilon, Dim[][]? declared = null)
+    {
+        var rng = new Random(11);
+        var g = new Graph();
+        var inputs = specs.Select((spec, i) => g.Input($"in{i}", type, declared is { } d && i < d.Length ? d[i] : spec.Shape.Select(Dim.Of).ToArray())).ToArray();
+        var values = specs.Select((spec, i) => ($"in{i}", (Random(rng, spec.Shape.Aggregate(1L, (p, s) => p * s), spec.Scale, spec.Offset), spec.Shape)))
+            .ToDictionary(p => p.Item1, p => p.Item2);
+        var y = build(g, inputs);
+        var weights = g.Input("r", type, y.Shape);
+        var loss = g.ReduceSum(g.Mul(y, weights));
+        var yShape = y.Shape.Select((d, i) => d.IsKnown ? d.Value : specs[0].Shape[i]).ToArray();
+        values["r"] = (Random(rng, yShape.Aggregate(1L, (p, s) => p * s)), yShape);
+        return MaxError(g, loss, inputs, values, epsilon);
+    }
+
     public static double[] Random(Random rng, long count, double scale = 1.0, double offset = 0.0) =>
         Enumerable.Range(0, (int)count).Select(_ => offset + scale * (rng.NextDouble() * 2 - 1)).ToArray();
 }
