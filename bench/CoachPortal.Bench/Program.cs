@@ -7,6 +7,7 @@
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- simulator --pmdata DIR
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- zipbomb [concurrent] [gigabytes]
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- crash [--kills N] [--recover-every N] [--uploads N] [--seed S]
+//   dotnet run -c Release --project bench/CoachPortal.Bench -- history-import [megabytes] [corpus folder]
 using CoachPortal.Bench;
 
 return args.FirstOrDefault() switch
@@ -19,11 +20,12 @@ return args.FirstOrDefault() switch
     "simulator" => SimulatorCommand.Run(args[1..]),
     "zipbomb" => ZipBombBenchmark.Run(args[1..]),
     "crash" => CrashCommand.Run(args[1..]),
+    "history-import" => HistoryImportBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: CoachPortal.Bench fit FILE... | pmc | curves | fuzz ... | forecast --pmdata DIR | simulator --pmdata DIR | zipbomb [concurrent] [gigabytes] | crash [--kills N]");
+    Console.Error.WriteLine("usage: CoachPortal.Bench fit FILE... | pmc | curves | fuzz ... | forecast --pmdata DIR | simulator --pmdata DIR | zipbomb [concurrent] [gigabytes] | crash [--kills N] | history-import [megabytes]");
     return 2;
 }

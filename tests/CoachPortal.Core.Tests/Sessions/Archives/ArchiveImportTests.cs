@@ -165,6 +165,33 @@ public sealed class ArchiveImportTests : IAsyncLifetime
         Assert.Empty(Directory.EnumerateFiles(_world.Get<ArchiveStore>().Folder));
     }
 
+    [Fact]
+    public async Task ErasingTheAthleteDeletesAnArchiveLeftFromAFailedImport()
+    {
+        var store = _world.Get<ArchiveStore>();
+        Directory.CreateDirectory(store.Folder);
+        await File.WriteAllBytesAsync(store.PathOf("left.zip"), [1, 2, 3]);
+        await using (var db = _world.CreateDb())
+        {
+            db.ArchiveImports.Add(new ArchiveImport
+            {
+                AthleteId = _world.TeamMateOfA,
+                RequestedByUserId = _world.CoachA.UserId,
+                FileName = "export.zip",
+                StoredName = "left.zip",
+                Status = ArchiveImportStatus.Failed,
+                FailureReason = "The archive cannot be read.",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await _world.Get<CoachPortal.Core.Exports.ErasureService>().EraseAsync(_world.CoachA, _world.TeamMateOfA);
+
+        Assert.False(File.Exists(store.PathOf("left.zip")));
+        await using var check = _world.CreateDb();
+        Assert.False(await check.ArchiveImports.AnyAsync());
+    }
+
     private async Task<ArchiveImportView> ImportAsync(Caller caller, int athleteId, byte[] archive)
     {
         var imports = _world.Get<ArchiveImportService>();
