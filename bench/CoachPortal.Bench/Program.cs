@@ -9,6 +9,7 @@
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- crash [--kills N] [--recover-every N] [--uploads N] [--seed S]
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- club [--teams T] [--athletes A] [--years Y]
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- image-cnn [--frames N] [--size PIXELS] [--epochs N] [--device auto|cpu|cuda] [--threads N]
+//   dotnet run -c Release --project bench/CoachPortal.Bench -- history-import [megabytes] [corpus folder]
 using CoachPortal.Bench;
 
 return args.FirstOrDefault() switch
@@ -23,11 +24,12 @@ return args.FirstOrDefault() switch
     "crash" => CrashCommand.Run(args[1..]),
     "club" => ClubCommand.Run(args[1..]),
     "image-cnn" => ImageCnnCommand.Run(args[1..]),
+    "history-import" => HistoryImportBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: CoachPortal.Bench fit FILE... | pmc | curves | fuzz ... | forecast --pmdata DIR | simulator --pmdata DIR | zipbomb [concurrent] [gigabytes] | crash [--kills N] | club [--teams T] [--athletes A] [--years Y] | image-cnn [--frames N] [--size PIXELS] [--epochs N]");
+    Console.Error.WriteLine("usage: CoachPortal.Bench fit FILE... | pmc | curves | fuzz ... | forecast --pmdata DIR | simulator --pmdata DIR | zipbomb [concurrent] [gigabytes] | crash [--kills N] | club [--teams T] [--athletes A] [--years Y] | image-cnn [--frames N] [--size PIXELS] [--epochs N] | history-import [megabytes]");
     return 2;
 }

@@ -1149,6 +1149,126 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("Workouts", (string)null);
                 });
 
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Archives.ArchiveImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("DuplicateCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FailedCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("nvarchar(260)");
+
+                    b.Property<DateTime?>("FinishedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ImportedCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Layout")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<long>("ProcessedBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ProcessedEntries")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SkippedCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("TotalBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("TotalEntries")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AthleteId", "CreatedUtc");
+
+                    b.ToTable("ArchiveImports");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Archives.ArchiveImportEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ArchiveImportId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("EntryName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArchiveImportId", "EntryName")
+                        .IsUnique();
+
+                    b.ToTable("ArchiveImportEntries");
+                });
+
             modelBuilder.Entity("CoachPortal.Core.Sessions.Files.StoredBlob", b =>
                 {
                     b.Property<string>("Sha256")
@@ -2320,6 +2440,26 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Archives.ArchiveImport", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Athlete");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Archives.ArchiveImportEntry", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Sessions.Archives.ArchiveImport", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("ArchiveImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CoachPortal.Core.Sessions.History.HistoryImport", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
@@ -2587,6 +2727,11 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Blocks");
 
                     b.Navigation("Sessions");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Archives.ArchiveImport", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("CoachPortal.Core.Sessions.History.HistoryImport", b =>

@@ -1115,6 +1115,122 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.ToTable("Workouts", (string)null);
                 });
 
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Archives.ArchiveImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DuplicateCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ImportedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Layout")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProcessedBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcessedEntries")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkippedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TotalEntries")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AthleteId", "CreatedUtc");
+
+                    b.ToTable("ArchiveImports");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Archives.ArchiveImportEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArchiveImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntryName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArchiveImportId", "EntryName")
+                        .IsUnique();
+
+                    b.ToTable("ArchiveImportEntries");
+                });
+
             modelBuilder.Entity("CoachPortal.Core.Sessions.Files.StoredBlob", b =>
                 {
                     b.Property<string>("Sha256")
@@ -2253,6 +2369,26 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Archives.ArchiveImport", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Athlete");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Archives.ArchiveImportEntry", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Sessions.Archives.ArchiveImport", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("ArchiveImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CoachPortal.Core.Sessions.History.HistoryImport", b =>
                 {
                     b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
@@ -2520,6 +2656,11 @@ namespace CoachPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Blocks");
 
                     b.Navigation("Sessions");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Sessions.Archives.ArchiveImport", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("CoachPortal.Core.Sessions.History.HistoryImport", b =>

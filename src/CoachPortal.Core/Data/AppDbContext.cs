@@ -12,6 +12,7 @@ using CoachPortal.Core.Plans.Calendar;
 using CoachPortal.Core.Plans.Templates;
 using CoachPortal.Core.Plans.Workouts;
 using CoachPortal.Core.Sessions;
+using CoachPortal.Core.Sessions.Archives;
 using CoachPortal.Core.Sessions.Files;
 using CoachPortal.Core.Sessions.History;
 using CoachPortal.Core.Sessions.Streams;
@@ -45,6 +46,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<HistoryImport> HistoryImports => Set<HistoryImport>();
 
     public DbSet<HistoryImportLineError> HistoryImportLineErrors => Set<HistoryImportLineError>();
+
+    public DbSet<ArchiveImport> ArchiveImports => Set<ArchiveImport>();
+
+    public DbSet<ArchiveImportEntry> ArchiveImportEntries => Set<ArchiveImportEntry>();
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
 

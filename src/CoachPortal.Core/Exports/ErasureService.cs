@@ -3,6 +3,7 @@ using CoachPortal.Core.Audit;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Notifications;
 using CoachPortal.Core.Security;
+using CoachPortal.Core.Sessions.Archives;
 using CoachPortal.Core.Sessions.Files;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace CoachPortal.Core.Exports;
 /// athlete goes, their account too, and the original files no one else uploaded; models that learnt from their data
 /// are marked for retraining, and the audit trail keeps a line that names the athlete only by number.
 /// </summary>
-public sealed class ErasureService(IDbContextFactory<AppDbContext> dbFactory, IFileStore files, ChangeNotifier notifier, TimeProvider clock)
+public sealed class ErasureService(IDbContextFactory<AppDbContext> dbFactory, IFileStore files, ArchiveStore archives, ChangeNotifier notifier, TimeProvider clock)
 {
     /// <summary>The athlete asks for their own data to be erased.</summary>
     public async Task RequestAsync(Caller caller, int athleteId, string? address = null, CancellationToken ct = default)
@@ -47,6 +48,8 @@ public sealed class ErasureService(IDbContextFactory<AppDbContext> dbFactory, IF
         }
 
         var hashes = await db.UploadedFiles.Where(f => f.AthleteId == athleteId).Select(f => f.Sha256).Distinct().ToListAsync(ct);
+        // History archives still waiting for (or failed in) their import; their rows go with the athlete.
+        var storedArchives = await db.ArchiveImports.Where(a => a.AthleteId == athleteId).Select(a => a.StoredName).ToListAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.ModelPredictions.Where(p => p.AthleteId == athleteId).ExecuteDeleteAsync(ct);
         await db.PlannedSessions.Where(p => p.AthleteId == athleteId).ExecuteDeleteAsync(ct);
@@ -78,6 +81,11 @@ public sealed class ErasureService(IDbContextFactory<AppDbContext> dbFactory, IF
         foreach (var hash in hashes.Except(stillUsed))
         {
             await files.DeleteAsync(hash, ct);
+        }
+
+        foreach (var storedName in storedArchives)
+        {
+            archives.Delete(storedName);
         }
 
         notifier.Publish(Topics.Team(athlete.TeamId));

@@ -18,4 +18,6 @@ public static class Topics
 
     public static string TrainingRun(int runId) => $"training-run:{runId}";
     public static string HistoryImport(int importId) => $"history-import:{importId}";
+
+    public static string ArchiveImport(int importId) => $"archive-import:{importId}";
 }

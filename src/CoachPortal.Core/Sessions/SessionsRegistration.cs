@@ -1,4 +1,5 @@
 using CoachPortal.Core.Data;
+using CoachPortal.Core.Sessions.Archives;
 using CoachPortal.Core.Sessions.Files;
 using CoachPortal.Core.Sessions.History;
 using CoachPortal.Core.Sessions.Uploads;
@@ -28,5 +29,9 @@ internal static class SessionsRegistration
         services.AddTransient<SessionImportJob>();
         services.AddScoped<HistoryImportService>();
         services.AddTransient<HistoryImportJob>();
+        services.AddOptions<ArchiveImportOptions>().BindConfiguration(ArchiveImportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new ArchiveStore(sp.GetRequiredService<IOptions<ArchiveImportOptions>>(), dataDirectory));
+        services.AddScoped<ArchiveImportService>();
+        services.AddTransient<ArchiveImportJob>();
     }
 }

@@ -122,7 +122,7 @@ public static class ZipActivityDecoder
 
                 try
                 {
-                    results.Add(DecodeEntry(entry, name, options, ref total));
+                    results.Add(DecodeEntry(entry.Open, entry.CompressedLength, name, options, ref total));
                 }
                 catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException)
                 {
@@ -137,12 +137,12 @@ public static class ZipActivityDecoder
     /// (<c>ride.fit.gz</c>) is inflated once more, its ratio still measured against the entry's compressed size.
     /// Exceeding a limit throws; a nested archive or an undecodable entry becomes the entry's error.
     /// </summary>
-    private static ArchiveEntryResult DecodeEntry(ZipArchiveEntry entry, string name, DecodeOptions options, ref long total)
+    internal static ArchiveEntryResult DecodeEntry(Func<Stream> open, long compressedLength, string name, DecodeOptions options, ref long total)
     {
         PooledBytes bytes;
         try
         {
-            bytes = BoundedInflater.Inflate(entry.Open, entry.CompressedLength, entry.FullName, ActivityFileFormat.Zip, options.Zip, ref total);
+            bytes = BoundedInflater.Inflate(open, compressedLength, name, ActivityFileFormat.Zip, options.Zip, ref total);
         }
         catch (ActivityFormatException e) when (e is not ArchiveLimitException)
         {
@@ -156,7 +156,7 @@ public static class ZipActivityDecoder
                 if (BoundedInflater.IsGzip(bytes.Span))
                 {
                     var innerName = BoundedInflater.InnerName(name);
-                    using var inner = GzipActivityDecoder.Inflate(name, bytes.Span, entry.CompressedLength, options.Zip, ref total);
+                    using var inner = GzipActivityDecoder.Inflate(name, bytes.Span, compressedLength, options.Zip, ref total);
                     return new ArchiveEntryResult(name, GzipActivityDecoder.DecodeInner(innerName, inner.Span, options), null);
                 }
 

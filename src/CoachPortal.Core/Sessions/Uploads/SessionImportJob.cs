@@ -32,9 +32,6 @@ public sealed class SessionImportJob(
 {
     private const int MaxWarningsLength = 4000;
 
-    // Before GPS watches and FIT (whose epoch is 1989-12-31): an earlier start is a corrupt clock, not a session.
-    private static readonly DateTime EarliestPlausibleStartUtc = new(1990, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-
     // Retries are for infrastructure errors only: input failures return normally (see the class summary).
     [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     [Queue(Jobs.JobQueues.Import)]
@@ -186,39 +183,14 @@ public sealed class SessionImportJob(
     private async Task<DateOnly?> StoreActivityAsync(
         AppDbContext db, UploadedFile file, Athletes.Athlete athlete, string entryName, Activity activity, string? creator, DecodeDamage? damage, CancellationToken ct)
     {
-        if (!activity.Streams.IsTimeBased)
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (ActivitySessions.Refusal(activity, now, out var start, out var sport) is { } refusal)
         {
-            await RecordEntryAsync(db, file, entryName, null, "The track has no times, so it cannot become a training session.", ct);
+            await RecordEntryAsync(db, file, entryName, null, refusal, ct);
             return null;
         }
 
-        var startUtc = activity.StartTimeUtc ?? activity.Summary.StartTimeUtc;
-        if (startUtc is null)
-        {
-            await RecordEntryAsync(db, file, entryName, null, "The activity has no start time.", ct);
-            return null;
-        }
-
-        if (activity.Streams.Count == 0 && activity.Summary.ElapsedSeconds is null)
-        {
-            await RecordEntryAsync(db, file, entryName, null, "The activity has no samples and no duration.", ct);
-            return null;
-        }
-
-        var sport = SessionBuilder.SportName(activity.Sport);
-        var start = DateTime.SpecifyKind(startUtc.Value, DateTimeKind.Utc);
-        if (!IsPlausibleStart(start, clock.GetUtcNow().UtcDateTime))
-        {
-            await RecordEntryAsync(db, file, entryName, null, string.Create(
-                CultureInfo.InvariantCulture,
-                $"The activity's start time ({start:yyyy-MM-dd HH:mm} UTC) is not plausible; the device clock or the file is corrupt."), ct);
-            return null;
-        }
-
-        var existing = await db.TrainingSessions.AsNoTracking()
-            .Where(s => s.AthleteId == file.AthleteId && s.StartUtc == start && s.Sport == sport)
-            .Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
-        if (existing is { } existingId)
+        if (await ActivitySessions.ExistingAsync(db, file.AthleteId, start, sport, ct) is { } existingId)
         {
             await RecordEntryAsync(db, file, entryName, existingId, "Already imported from another file; no new session was created.", ct);
             return null;
@@ -227,7 +199,7 @@ public sealed class SessionImportJob(
         TrainingSession session;
         try
         {
-            session = SessionBuilder.Build(athlete, sport, start, SessionBuilder.ColumnsOf(activity.Streams), activity.Summary);
+            session = ActivitySessions.Build(athlete, activity, start, sport, creator, damage, now);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not InsufficientMemoryException)
         {
@@ -238,17 +210,6 @@ public sealed class SessionImportJob(
         }
 
         session.SourceFileId = file.Id;
-        session.SubSport = activity.SubSport == SubSport.Generic
-            ? (activity.Sport is Sport.Generic or Sport.Running or Sport.Cycling or Sport.Swimming ? null : activity.Sport.ToString())
-            : activity.SubSport.ToString();
-        session.Title = TextLimits.Truncate(activity.Name, 200);
-        session.DeviceName = TextLimits.Truncate(activity.Creator ?? creator, 120);
-        session.CreatedUtc = clock.GetUtcNow().UtcDateTime;
-        session.Laps = SessionBuilder.LapsOf(activity.Laps, start);
-        // A damaged file's session is kept aside until the coach or the athlete keeps it (or discards it).
-        session.RecoveredPercent = damage?.RecoveredPercent;
-        session.AwaitingReview = damage is not null;
-
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.TrainingSessions.Add(session);
         await db.SaveChangesAsync(ct);
@@ -290,8 +251,7 @@ public sealed class SessionImportJob(
     }
 
     /// <summary>A start after 1990 and no later than a day from now (time zones, a fast device clock).</summary>
-    internal static bool IsPlausibleStart(DateTime startUtc, DateTime nowUtc) =>
-        startUtc >= EarliestPlausibleStartUtc && startUtc <= nowUtc.AddDays(1);
+    internal static bool IsPlausibleStart(DateTime startUtc, DateTime nowUtc) => ActivitySessions.IsPlausibleStart(startUtc, nowUtc);
 
     /// <summary>
     /// A generous bound on the memory one import needs: decoding allocates at most about 16 times the decoded bytes

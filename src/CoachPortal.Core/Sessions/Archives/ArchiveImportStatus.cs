@@ -1,0 +1,9 @@
+namespace CoachPortal.Core.Sessions.Archives;
+
+public enum ArchiveImportStatus
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+}
