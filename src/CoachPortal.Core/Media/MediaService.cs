@@ -14,6 +14,9 @@ namespace CoachPortal.Core.Media;
 /// </summary>
 public sealed class MediaService(IDbContextFactory<AppDbContext> dbFactory, IFileStore files, IOptions<MediaOptions> options, TimeProvider clock)
 {
+    /// <summary>The largest file of either kind; what a page may read from the browser before sniffing.</summary>
+    public long MaxUploadBytes => Math.Max(options.Value.MaxPhotoBytes, options.Value.MaxVideoBytes);
+
     public async Task<int> UploadAsync(Caller caller, MediaUpload upload, string? address = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
