@@ -14,6 +14,7 @@ using CoachPortal.Core.Load.Dashboard;
 using CoachPortal.Core.Load.Performance;
 using CoachPortal.Core.Load.Recompute;
 using CoachPortal.Core.Load.Settings;
+using CoachPortal.Core.Media;
 using CoachPortal.Core.Notifications;
 using CoachPortal.Core.Plans.Assignment;
 using CoachPortal.Core.Plans.Calendar;
@@ -139,6 +140,7 @@ public static class DependencyInjection
         services.AddScoped<CalendarFeedService>();
         services.AddTransient<PlanPersonalisationJob>();
         services.AddScoped<DemoPlanSeeder>();
+        MediaRegistration.AddMedia(services);
 
         services.AddOptions<ModelsOptions>().BindConfiguration(ModelsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ScorerCache>();

@@ -6,6 +6,7 @@ using CoachPortal.Web.Components;
 using CoachPortal.Web.Components.Account;
 using CoachPortal.Web.Features.Exports;
 using CoachPortal.Web.Features.Forecasting;
+using CoachPortal.Web.Features.Media;
 using CoachPortal.Web.Features.Plans;
 using CoachPortal.Web.Features.Sessions;
 using CoachPortal.Web.Localization;
@@ -115,6 +116,7 @@ public static class DependencyInjection
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapSessionFiles();
+        app.MapMedia();
         app.MapModelArtifacts();
         app.MapPlanEndpoints();
         app.MapExports();

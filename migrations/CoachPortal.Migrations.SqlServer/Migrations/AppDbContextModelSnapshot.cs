@@ -793,6 +793,155 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                     b.ToTable("LoadRecomputeStates");
                 });
 
+            modelBuilder.Entity("CoachPortal.Core.Media.FrameLabel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Exercise")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<int>("FrameIndex")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("MediaId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<double>("TimeSeconds")
+                        .HasColumnType("float");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediaId", "FrameIndex");
+
+                    b.ToTable("FrameLabels");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Media.MediaKeypoints", b =>
+                {
+                    b.Property<int>("MediaId")
+                        .HasColumnType("int");
+
+                    b.Property<double>("AspectRatio")
+                        .HasColumnType("float");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<int>("FrameCount")
+                        .HasColumnType("int");
+
+                    b.Property<double>("FramesPerSecond")
+                        .HasColumnType("float");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("MediaId");
+
+                    b.ToTable("MediaKeypoints");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Media.SessionMedia", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Exercise")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<int?>("HeightPixels")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("nvarchar(260)");
+
+                    b.Property<int?>("PlannedSessionId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Thumbnail")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<int?>("WidthPixels")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlannedSessionId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("AthleteId", "CreatedUtc");
+
+                    b.ToTable("SessionMedia", (string)null);
+                });
+
             modelBuilder.Entity("CoachPortal.Core.Plans.Assignment.AthletePlanSettings", b =>
                 {
                     b.Property<int>("AthleteId")
@@ -2361,6 +2510,42 @@ namespace CoachPortal.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Athlete");
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Media.FrameLabel", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Media.SessionMedia", null)
+                        .WithMany()
+                        .HasForeignKey("MediaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Media.MediaKeypoints", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Media.SessionMedia", null)
+                        .WithOne()
+                        .HasForeignKey("CoachPortal.Core.Media.MediaKeypoints", "MediaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoachPortal.Core.Media.SessionMedia", b =>
+                {
+                    b.HasOne("CoachPortal.Core.Athletes.Athlete", "Athlete")
+                        .WithMany()
+                        .HasForeignKey("AthleteId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("CoachPortal.Core.Sessions.TrainingSession", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Athlete");
+
+                    b.Navigation("Session");
                 });
 
             modelBuilder.Entity("CoachPortal.Core.Plans.Assignment.AthletePlanSettings", b =>

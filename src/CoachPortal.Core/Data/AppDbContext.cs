@@ -7,6 +7,7 @@ using CoachPortal.Core.Invitations;
 using CoachPortal.Core.Load;
 using CoachPortal.Core.Load.Performance;
 using CoachPortal.Core.Load.Recompute;
+using CoachPortal.Core.Media;
 using CoachPortal.Core.Plans.Assignment;
 using CoachPortal.Core.Plans.Calendar;
 using CoachPortal.Core.Plans.Templates;
@@ -104,6 +105,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ModelPrediction> ModelPredictions => Set<ModelPrediction>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<SessionMedia> SessionMedia => Set<SessionMedia>();
+
+    public DbSet<MediaKeypoints> MediaKeypoints => Set<MediaKeypoints>();
+
+    public DbSet<FrameLabel> FrameLabels => Set<FrameLabel>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

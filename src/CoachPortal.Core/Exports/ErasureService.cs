@@ -1,6 +1,7 @@
 using System.Globalization;
 using CoachPortal.Core.Audit;
 using CoachPortal.Core.Data;
+using CoachPortal.Core.Media;
 using CoachPortal.Core.Notifications;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Sessions.Archives;
@@ -47,10 +48,15 @@ public sealed class ErasureService(IDbContextFactory<AppDbContext> dbFactory, IF
             throw new ForbiddenException("Only the athlete's coach or an administrator can erase an athlete; ask for erasure instead.");
         }
 
-        var hashes = await db.UploadedFiles.Where(f => f.AthleteId == athleteId).Select(f => f.Sha256).Distinct().ToListAsync(ct);
+        var hashes = await db.UploadedFiles.Where(f => f.AthleteId == athleteId).Select(f => f.Sha256)
+            .Concat(db.SessionMedia.Where(m => m.AthleteId == athleteId).Select(m => m.Sha256)).Distinct().ToListAsync(ct);
         // History archives still waiting for (or failed in) their import; their rows go with the athlete.
         var storedArchives = await db.ArchiveImports.Where(a => a.AthleteId == athleteId).Select(a => a.StoredName).ToListAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var mediaIds = db.SessionMedia.Where(m => m.AthleteId == athleteId).Select(m => m.Id);
+        await db.FrameLabels.Where(l => mediaIds.Contains(l.MediaId)).ExecuteDeleteAsync(ct);
+        await db.MediaKeypoints.Where(k => mediaIds.Contains(k.MediaId)).ExecuteDeleteAsync(ct);
+        var media = await db.SessionMedia.Where(m => m.AthleteId == athleteId).ExecuteDeleteAsync(ct);
         await db.ModelPredictions.Where(p => p.AthleteId == athleteId).ExecuteDeleteAsync(ct);
         await db.PlannedSessions.Where(p => p.AthleteId == athleteId).ExecuteDeleteAsync(ct);
         await db.PlanAssignments.Where(p => p.AthleteId == athleteId).ExecuteDeleteAsync(ct);
@@ -71,17 +77,13 @@ public sealed class ErasureService(IDbContextFactory<AppDbContext> dbFactory, IF
         var today = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var models = await db.ModelVersions.Where(v => v.TeamId == athlete.TeamId && v.RetrainReason == null)
             .ExecuteUpdateAsync(u => u.SetProperty(v => v.RetrainReason, $"Learnt from an athlete erased on {today}: train again without their data."), ct);
-        var result = new ErasureResult(sessions, uploads, checkIns, account, models);
+        var result = new ErasureResult(sessions, uploads, checkIns, account, models, media);
         await AuditLog.AddAsync(db, clock, AuditActions.Erasure, caller.UserId, $"athlete {athleteId} of team {athlete.TeamId}", result.ToString(), address, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 
-        // Content-addressed bytes go once no other upload (another athlete's copy) refers to them.
-        var stillUsed = await db.UploadedFiles.Where(f => hashes.Contains(f.Sha256)).Select(f => f.Sha256).Distinct().ToListAsync(ct);
-        foreach (var hash in hashes.Except(stillUsed))
-        {
-            await files.DeleteAsync(hash, ct);
-        }
+        // Content-addressed bytes go once no other upload or clip (another athlete's copy) refers to them.
+        await MediaService.DeleteUnusedBytesAsync(db, files, hashes, ct);
 
         foreach (var storedName in storedArchives)
         {

@@ -31,9 +31,13 @@ public static class SecurityHeaders
         ArgumentNullException.ThrowIfNull(request);
         // CSP level 3 lets 'self' cover the circuit's same-origin websocket; older engines need it named.
         var socket = (request.IsHttps ? "wss://" : "ws://") + request.Host.Value;
+
+        // BlazePose runs as WebAssembly, which CSP counts as eval. Only the pose pages (loaded in full, never by
+        // in-app navigation, so their document carries this policy) may compile WASM; no page may eval JavaScript.
+        var wasm = IsPosePage(request.Path) ? " 'wasm-unsafe-eval'" : "";
         return string.Join("; ",
             "default-src 'self'",
-            $"script-src 'self' 'nonce-{nonce}'",
+            $"script-src 'self' 'nonce-{nonce}'{wasm}",
             // MudBlazor renders style attributes (positions, sizes, colours) and its theme as a <style> element,
             // and apexcharts styles its SVG the same way; neither offers a nonce, so styles stay inline-capable.
             // Scripts do not: an injected style cannot run code.
@@ -46,6 +50,11 @@ public static class SecurityHeaders
             "form-action 'self'",
             "frame-ancestors 'none'");
     }
+
+    /// <summary>Pages that run pose estimation: <c>/media/{id}/pose</c> and <c>/media/compare</c>.</summary>
+    public static bool IsPosePage(PathString path) =>
+        path.StartsWithSegments("/media/compare", StringComparison.OrdinalIgnoreCase)
+        || (path.StartsWithSegments("/media", StringComparison.OrdinalIgnoreCase) && path.Value!.EndsWith("/pose", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Adds the headers to every response, just before it starts (so error and status pages get them too).</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>

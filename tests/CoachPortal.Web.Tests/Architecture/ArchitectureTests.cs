@@ -24,7 +24,7 @@ public sealed class ArchitectureTests
     private static readonly ArchArchitecture s_architecture = new ArchLoader().LoadAssemblies(s_core).Build();
 
     // Lowest first. The records of a club (teams, athletes, accounts, wellness) may use each other; everything built
-    // on them goes one way: sessions → technique models → daily loads → forecasts → plans → demo seeding. Data, Security, Jobs,
+    // on them goes one way: sessions → technique models → daily loads → forecasts → plans → media (a clip may show a planned session's target technique) → exports and erasure → demo seeding. Data, Security, Jobs,
     // Notifications, Health and Audit (every feature writes to the trail) are the floor every feature stands on (AppDbContext names every entity).
     private static readonly string[][] s_featureOrder =
     [
@@ -34,6 +34,7 @@ public sealed class ArchitectureTests
         ["Load"],
         ["Forecasting"],
         ["Plans"],
+        ["Media"],
         ["Exports"],
         ["Seeding"],
     ];

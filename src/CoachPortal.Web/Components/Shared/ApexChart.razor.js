@@ -47,6 +47,11 @@ export function render(element, options) {
   destroy(element);
   const chart = new ApexCharts(element, resolveFormatters(options));
   charts.set(element, chart);
+  if (!element.dataset.cursor) {
+    // Another module (a video player) moves a cursor by dispatching `chart-cursor` with the x value as detail.
+    element.dataset.cursor = 'listening';
+    element.addEventListener('chart-cursor', e => cursor(element, e.detail));
+  }
   return chart.render();
 }
 
@@ -67,4 +72,19 @@ export function destroy(element) {
     chart.destroy();
     charts.delete(element);
   }
+}
+
+// A vertical line at x (e.g. a video's current time), moved rather than added so the chart keeps one cursor.
+export function cursor(element, x) {
+  const chart = charts.get(element);
+  if (!chart) {
+    return;
+  }
+  element.dataset.cursorX = String(x);
+  try {
+    chart.removeAnnotation('cursor');
+  } catch {
+    // None drawn yet.
+  }
+  chart.addXaxisAnnotation({ id: 'cursor', x, borderColor: '#e53935', strokeDashArray: 0 }, false);
 }
