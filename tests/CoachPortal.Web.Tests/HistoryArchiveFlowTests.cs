@@ -18,8 +18,10 @@ public sealed class HistoryArchiveFlowTests(PortalServer server)
         Assert.NotNull(corpus);
         var archive = ExportArchiveBuilder.Strava(path => File.ReadAllBytes(Path.Combine(corpus, path)));
 
+        // An athlete of their own: other journeys upload the same corpus files for the shared athlete.
+        var email = await server.NewAthleteAccountAsync("Hana");
         var page = await server.NewPageAsync();
-        await page.SignInAsync(PortalServer.AthleteEmail);
+        await page.SignInAsync(email);
         await page.GotoInteractiveAsync("/me");
         await page.Locator("[data-testid=athlete-archive-import]").ClickAsync();
         await page.Locator("[data-testid=archive-import]").WaitForAsync();

@@ -106,6 +106,21 @@ public sealed class PortalServer : IAsyncLifetime
         await db.Athletes.Where(a => a.Id == athleteId).ExecuteUpdateAsync(s => s.SetProperty(a => a.UserId, athleteUserId));
     }
 
+    /// <summary>A new athlete of the other team with an account of its own, for journeys that need an empty history.</summary>
+    public async Task<string> NewAthleteAccountAsync(string firstName)
+    {
+        using var scope = Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+        var admin = Caller.Of((await users.FindByEmailAsync(AdminEmail))!.Id, Roles.Admin);
+        var email = $"{firstName.ToLowerInvariant()}-{Guid.NewGuid():N}@e2e.test";
+        var userId = await sp.GetRequiredService<UserAdminService>().CreateAsync(admin, email, $"{firstName} Athlete", Password, [Roles.Athlete]);
+        var athleteId = await sp.GetRequiredService<AthleteService>().CreateAsync(admin, OtherTeamId, new AthleteInput { FirstName = firstName, LastName = "Athlete" });
+        await using var db = await sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await db.Athletes.Where(a => a.Id == athleteId).ExecuteUpdateAsync(s => s.SetProperty(a => a.UserId, userId));
+        return email;
+    }
+
     /// <summary>A fresh browser context (its own cookies) at phone or desktop width.</summary>
     /// <summary>A fresh browser context; its language (Accept-Language) is British English unless a test says otherwise.</summary>
     public async Task<IPage> NewPageAsync(bool phone = false, int phoneWidth = 390, string locale = "en-GB")

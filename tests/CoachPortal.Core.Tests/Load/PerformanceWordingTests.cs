@@ -16,7 +16,7 @@ public sealed class PerformanceWordingTests
     }
 
     [Theory]
-    [InlineData(1070.05, "s", "0:17:50")]
+    [InlineData(1070.05, "s", "17:50")]
     [InlineData(10921.4, "s", "3:02:01")]
     [InlineData(312.456, "W", "312.46 W")]
     public void ResultsReadInTheirUnitAndTimesAsAClock(double value, string unit, string expected)
