@@ -10,5 +10,7 @@ internal static class MediaRegistration
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<MediaService>();
         services.AddScoped<MediaAnalysisService>();
+        services.AddScoped<TechniqueModelService>();
+        services.AddTransient<Technique.TechniqueTrainer>();
     }
 }

@@ -30,6 +30,7 @@ public sealed class UrlMatrixTests(UrlMatrixHost world, ITestOutputHelper output
         ["team"] = (Who.Staff, r => $"/teams/{r.TeamId}"),
         ["team board"] = (Who.Staff, r => $"/teams/{r.TeamId}/board"),
         ["team calendar"] = (Who.Staff, r => $"/teams/{r.TeamId}/calendar"),
+        ["team technique model"] = (Who.Staff, r => $"/teams/{r.TeamId}/technique"),
         ["athlete"] = (Who.StaffOrOwner, r => $"/athletes/{r.AthleteId}"),
         ["athlete dashboard"] = (Who.StaffOrOwner, r => $"/athletes/{r.AthleteId}/dashboard"),
         ["athlete calendar"] = (Who.StaffOrOwner, r => $"/athletes/{r.AthleteId}/calendar"),
