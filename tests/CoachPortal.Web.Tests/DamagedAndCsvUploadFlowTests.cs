@@ -51,8 +51,27 @@ public sealed class DamagedAndCsvUploadFlowTests(PortalServer server)
 
         await keepRow.Locator("[data-testid=damage-keep]").ClickAsync();
         await keepRow.Locator("[data-testid=upload-damaged][data-review=kept]").WaitForAsync(new() { Timeout = 60_000 });
-        await dropRow.Locator("[data-testid=damage-discard]").ClickAsync();
-        await dropRow.Locator("[data-testid=upload-status][data-status=Failed]").WaitForAsync(new() { Timeout = 60_000 });
+        // Keeping re-renders the table from the server; a click that lands on the row as it is replaced is dropped by
+        // the circuit, so the click is repeated while the button is still there.
+        var failed = dropRow.Locator("[data-testid=upload-status][data-status=Failed]");
+        for (var attempt = 0; attempt < 4 && await failed.CountAsync() == 0; attempt++)
+        {
+            var discard = dropRow.Locator("[data-testid=damage-discard]");
+            if (await discard.CountAsync() > 0)
+            {
+                await discard.ClickAsync();
+            }
+
+            try
+            {
+                await failed.WaitForAsync(new() { Timeout = 20_000 });
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
+
+        await failed.WaitForAsync(new() { Timeout = 1_000 });
         Assert.Contains("Discarded: damaged:", await dropRow.Locator("[data-testid=upload-error]").InnerTextAsync(), StringComparison.Ordinal);
 
         // secs,hr,watts,cadence has no start: the mapping step asks for one.
