@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using CoachPortal.Core;
 using CoachPortal.Core.Athletes;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Forecasting;
@@ -14,9 +13,7 @@ using CoachPortal.Learning;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace CoachPortal.Bench;
 
@@ -30,7 +27,7 @@ namespace CoachPortal.Bench;
 /// </summary>
 internal static class CrashCommand
 {
-    private const string Password = "Bench-Password-1";
+    private const string Password = BenchHost.Password;
     private static readonly TimeSpan s_recoveryLimit = TimeSpan.FromMinutes(2);
     private static readonly string[] s_databases = ["coachportal.db", "jobs.db"];
     private static readonly string[] s_corpusFiles = ["fit/garmin-fenix-5-run.fit", "fit/garmin-fenix-5-bike.fit", "fit/garmin-fenix-5-walk.fit"];
@@ -55,7 +52,7 @@ internal static class CrashCommand
         Directory.CreateDirectory(directory);
         Console.WriteLine($"crash bench: {kills} kills of {Path.GetFileName(worker)}, recovery timed every {recoverEvery}, {uploadsPerLife} uploads per life, data in {directory}");
 
-        using var host = BuildHost(directory);
+        using var host = BenchHost.Create(directory);
         var services = host.Services;
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         var (coach, teamId) = await CoachOfNewTeamAsync(services);
@@ -354,22 +351,6 @@ internal static class CrashCommand
         }
 
         process.WaitForExit();
-    }
-
-    private static IHost BuildHost(string directory)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark", ContentRootPath = directory });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:DataDirectory"] = directory,
-            ["Jobs:RunServer"] = "false",
-            ["Seed:AdminEmail"] = "admin@bench.local",
-            ["Seed:AdminPassword"] = Password,
-            ["Demo:Enabled"] = "false",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        builder.AddCoachPortalCore();
-        return builder.Build();
     }
 
     private static async Task<(Caller Coach, int TeamId)> CoachOfNewTeamAsync(IServiceProvider services)

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using CoachPortal.Core;
 using CoachPortal.Core.Athletes;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Security;
@@ -12,9 +11,7 @@ using CoachPortal.Core.Teams;
 using CoachPortal.Ingest;
 using CoachPortal.Ingest.Fit;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Activity = CoachPortal.Ingest.Activity;
 
 namespace CoachPortal.Bench;
@@ -42,18 +39,7 @@ internal static class HistoryImportBenchmark
             var files = Build(archivePath, Path.Combine(corpus, "bench"), (long)megabytes << 20);
             Console.WriteLine($"archive: {new FileInfo(archivePath).Length / 1048576.0:F0} MB, {files} activity files (built in {build.Elapsed.TotalSeconds:F0} s)");
 
-            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark", ContentRootPath = directory });
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Database:DataDirectory"] = directory,
-                ["Jobs:RunServer"] = "false",
-                ["Seed:AdminEmail"] = "admin@bench.local",
-                ["Seed:AdminPassword"] = "Bench-Password-1",
-                ["Demo:Enabled"] = "false",
-                ["Logging:LogLevel:Default"] = "Warning",
-            });
-            builder.AddCoachPortalCore();
-            using var host = builder.Build();
+            using var host = BenchHost.Create(directory);
             using var scope = host.Services.CreateScope();
             var services = scope.ServiceProvider;
             await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();

@@ -1,4 +1,3 @@
-using CoachPortal.Core;
 using CoachPortal.Core.Athletes;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Security;
@@ -9,9 +8,7 @@ using CoachPortal.Ingest.Wellness;
 using CoachPortal.Learning.Forecasting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace CoachPortal.Bench;
 
@@ -40,19 +37,7 @@ internal static class PmDataImport
         Directory.CreateDirectory(directory);
         try
         {
-            // Not Development (no demo, no developer pages) and not Production, which requires a key certificate.
-            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark", ContentRootPath = directory });
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Database:DataDirectory"] = directory,
-                ["Jobs:RunServer"] = "false",
-                ["Seed:AdminEmail"] = "admin@bench.local",
-                ["Seed:AdminPassword"] = "Bench-Password-1",
-                ["Demo:Enabled"] = "false",
-                ["Logging:LogLevel:Default"] = "Warning",
-            });
-            builder.AddCoachPortalCore();
-            using var host = builder.Build();
+            using var host = BenchHost.Create(directory);
             using var scope = host.Services.CreateScope();
             var services = scope.ServiceProvider;
             await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
