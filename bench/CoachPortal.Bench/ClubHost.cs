@@ -1,17 +1,14 @@
-using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Net;
 using System.Text.RegularExpressions;
 using CoachPortal.Core.Data;
+using CoachPortal.Web.Tests.Api;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-
 // The factory needs any type of the web assembly; its own Program would clash with this tool's top-level Program.
 using WebEntry = CoachPortal.Web.Security.ReverseProxyOptions;
 
@@ -100,36 +97,4 @@ internal sealed partial class ClubHost : IAsyncDisposable
 
     [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"")]
     private static partial Regex HiddenInput();
-
-    /// <summary>Counts the commands sent while serving each request path; work outside requests is not counted.</summary>
-    internal sealed class RequestCommands : DbCommandInterceptor
-    {
-        private readonly ConcurrentQueue<string> _paths = new();
-
-        public IHttpContextAccessor? Requests { get; set; }
-
-        public void Clear() => _paths.Clear();
-
-        public int For(string path) => _paths.Count(p => p == path);
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-        {
-            Record();
-            return base.ReaderExecuting(command, eventData, result);
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Record();
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        private void Record()
-        {
-            if (Requests?.HttpContext?.Request is { } request)
-            {
-                _paths.Enqueue(request.Path.Value ?? "");
-            }
-        }
-    }
 }

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Data.Common;
 using CoachPortal.Core.Athletes;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Load;
@@ -10,7 +8,6 @@ using CoachPortal.Web.Tests.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachPortal.Web.Tests.Api;
@@ -123,36 +120,4 @@ public sealed class ApiQueryBudgetTests : IAsyncLifetime
     }
 
     public Task DisposeAsync() => _host.DisposeAsync();
-
-    /// <summary>Counts the commands each request path sends; commands outside a request (schedules) are not counted.</summary>
-    private sealed class RequestCommands : DbCommandInterceptor
-    {
-        private readonly ConcurrentQueue<string> _paths = new();
-
-        public IHttpContextAccessor? Requests { get; set; }
-
-        public void Clear() => _paths.Clear();
-
-        public int For(string path) => _paths.Count(p => p == path);
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-        {
-            Record();
-            return base.ReaderExecuting(command, eventData, result);
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Record();
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        private void Record()
-        {
-            if (Requests?.HttpContext?.Request is { } request)
-            {
-                _paths.Enqueue(request.Path + request.QueryString);
-            }
-        }
-    }
 }
