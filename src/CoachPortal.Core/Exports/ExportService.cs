@@ -60,6 +60,16 @@ public sealed class ExportService(IDbContextFactory<AppDbContext> dbFactory, IFi
                     await AddAsync(zip, $"original-files/{file.Id}-{SafeName(file.OriginalName)}", bytes, ct);
                 }
             }
+
+            var media = await db.SessionMedia.AsNoTracking().Where(m => m.AthleteId == athleteId)
+                .OrderBy(m => m.Id).Select(m => new { m.Id, m.OriginalName, m.Sha256 }).ToListAsync(ct);
+            foreach (var item in media)
+            {
+                if (await files.GetAsync(item.Sha256, ct) is { } bytes)
+                {
+                    await AddAsync(zip, $"photos-and-clips/{item.Id}-{SafeName(item.OriginalName)}", bytes, ct);
+                }
+            }
         }
 
         await audit.RecordAsync(AuditActions.Export, caller.UserId, $"athlete {athleteId}", "personal data (zip)", address, ct);
@@ -68,6 +78,7 @@ public sealed class ExportService(IDbContextFactory<AppDbContext> dbFactory, IFi
     private const string Readme =
         "Personal data held by CoachPortal for one athlete (GDPR Art. 15 and 20).\r\n" +
         "profile.json: the profile; sessions.csv: every training session with its metrics; original-files/: the files as uploaded;\r\n" +
+        "photos-and-clips/: photos and videos attached to sessions, as uploaded;\r\n" +
         "daily-load.csv: training load per day (CTL, ATL, TSB, ACWR); wellness.csv: daily check-ins;\r\n" +
         "planned-sessions.csv: the training plan and its outcomes; tests-and-injuries.csv: performance tests and injuries;\r\n" +
         "forecasts.csv: model forecasts made for the athlete. Times are UTC; CSV is comma-separated UTF-8.\r\n";

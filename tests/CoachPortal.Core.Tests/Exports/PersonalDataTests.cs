@@ -88,6 +88,8 @@ public sealed class PersonalDataTests(PortalTestHost world) : IClassFixture<Port
         await world.Get<WellnessService>().SaveTodayAsync(world.AthleteA, world.AthleteAProfile, new WellnessInput { Readiness = 7, Notes = "slept well" });
         var original = "time,heart_rate\n2026-01-01T08:00:00Z,120\n"u8.ToArray();
         await AddUploadAsync(world.AthleteAProfile, "morning.csv", original);
+        byte[] photo = [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3, 4];
+        await AddMediaAsync(world.AthleteAProfile, "squat.jpg", photo);
 
         using var zip = new MemoryStream();
         await world.Get<ExportService>().PersonalDataAsync(world.AthleteA, world.AthleteAProfile, zip);
@@ -101,6 +103,17 @@ public sealed class PersonalDataTests(PortalTestHost world) : IClassFixture<Port
         Assert.Contains("forecasts.csv", names);
         Assert.Contains("slept well", Read(archive, "wellness.csv"), StringComparison.Ordinal);
         Assert.Contains("\"FirstName\": \"Ada\"", Read(archive, "profile.json"), StringComparison.Ordinal);
+        var clip = Assert.Single(archive.Entries, e => e.FullName.StartsWith("photos-and-clips/", StringComparison.Ordinal) && e.FullName.EndsWith("squat.jpg", StringComparison.Ordinal));
+        using (var clipContent = new MemoryStream())
+        {
+            await using (var s = clip.Open())
+            {
+                await s.CopyToAsync(clipContent);
+            }
+
+            Assert.Equal(photo, clipContent.ToArray());
+        }
+
         var file = Assert.Single(archive.Entries, e => e.FullName.StartsWith("original-files/", StringComparison.Ordinal) && e.FullName.EndsWith("morning.csv", StringComparison.Ordinal));
         using var content = new MemoryStream();
         await using (var s = file.Open())
@@ -208,6 +221,25 @@ public sealed class PersonalDataTests(PortalTestHost world) : IClassFixture<Port
             SizeBytes = content.Length,
             Sha256 = hash,
             Status = UploadStatus.Failed,
+        });
+        await db.SaveChangesAsync();
+    }
+
+    private async Task AddMediaAsync(int athleteId, string name, byte[] content)
+    {
+        var hash = Hash(content);
+        await world.Get<IFileStore>().PutAsync(hash, content, default);
+        await using var db = world.CreateDb();
+        db.SessionMedia.Add(new CoachPortal.Core.Media.SessionMedia
+        {
+            AthleteId = athleteId,
+            Kind = CoachPortal.Core.Media.MediaKind.Photo,
+            ContentType = "image/jpeg",
+            OriginalName = name,
+            SizeBytes = content.Length,
+            Sha256 = hash,
+            CreatedByUserId = world.CoachA.UserId,
+            CreatedUtc = DateTime.UtcNow,
         });
         await db.SaveChangesAsync();
     }
