@@ -31,6 +31,9 @@ internal sealed class ClubBuilder(IServiceProvider services, Caller admin)
 
     public int AthleteProfile { get; private set; }
 
+    /// <summary>Years of history, as built or as read back.</summary>
+    public int Years { get; private set; }
+
     public const string FirstCoachEmail = "coach0@club.bench";
 
     public const string AthleteEmail = "athlete@club.bench";
@@ -74,6 +77,7 @@ internal sealed class ClubBuilder(IServiceProvider services, Caller admin)
             await db.Athletes.Where(a => a.Id == AthleteProfile).ExecuteUpdateAsync(s => s.SetProperty(a => a.UserId, athleteUser));
         }
 
+        Years = years;
         var days = 365 * years;
         var simulator = new AthleteSimulator(new SimulatorOptions { Days = days });
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -128,6 +132,18 @@ internal sealed class ClubBuilder(IServiceProvider services, Caller admin)
         {
             FirstSession = await db.TrainingSessions.Where(s => s.AthleteId == AthleteProfile).OrderByDescending(s => s.StartUtc).Select(s => s.Id).FirstAsync();
         }
+    }
+
+    /// <summary>Reads back a club that an earlier run built into the same folder.</summary>
+    public async Task ReadAsync()
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        Teams.AddRange(await db.Teams.OrderBy(t => t.Id).Select(t => t.Id).ToListAsync());
+        Athletes.AddRange(await db.Athletes.OrderBy(a => a.Id).Select(a => a.Id).ToListAsync());
+        AthleteProfile = await db.Athletes.Where(a => a.UserId != null).Select(a => a.Id).FirstAsync();
+        FirstSession = await db.TrainingSessions.Where(s => s.AthleteId == AthleteProfile).OrderByDescending(s => s.StartUtc).Select(s => s.Id).FirstAsync();
+        var first = await db.TrainingSessions.Where(s => s.AthleteId == AthleteProfile).MinAsync(s => s.StartUtc);
+        Years = (int)Math.Round((DateTime.UtcNow - first).TotalDays / 365);
     }
 
     private async Task<int> TemplateAsync(IDbContextFactory<AppDbContext> factory)

@@ -20,7 +20,9 @@ namespace CoachPortal.Bench;
 /// </summary>
 internal static class ClubCommand
 {
-    private const int Repeats = 7;
+    private static int s_repeats = 7;
+
+    private static string? s_only;
 
     public static int Run(string[] args) => RunAsync(args).GetAwaiter().GetResult();
 
@@ -29,20 +31,34 @@ internal static class ClubCommand
         var teams = IntArg(args, "--teams", 4);
         var athleteCount = IntArg(args, "--athletes", 40);
         var years = IntArg(args, "--years", 1);
-        var directory = Path.Combine(Path.GetTempPath(), "coachportal-club", Guid.NewGuid().ToString("N"));
+        // --reuse DIR times the screens of a club that an earlier run left with --keep, without building, recomputing
+        // or scoring it again (for timing a screen after a change); --no-scoring skips training and scoring.
+        var reuse = StringArg(args, "--reuse");
+        var noScoring = reuse is not null || args.Contains("--no-scoring");
+        s_repeats = IntArg(args, "--repeats", s_repeats); // times each screen is measured after its warm-up
+        s_only = StringArg(args, "--only"); // times only the screens whose path ends with this
+        var directory = reuse ?? Path.Combine(Path.GetTempPath(), "coachportal-club", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        Console.WriteLine($"club: {teams} teams, {athleteCount} athletes, {years} years, in {directory}");
+        Console.WriteLine(reuse is null ? $"club: {teams} teams, {athleteCount} athletes, {years} years, in {directory}" : $"club: reusing {directory}");
         try
         {
             await using var host = new ClubHost(directory);
             var admin = await AdminAsync(host);
             var clock = Stopwatch.StartNew();
             var club = new ClubBuilder(host.Services, admin);
-            await club.BuildAsync(teams, athleteCount, years);
-            Console.WriteLine($"built in {clock.Elapsed.TotalSeconds:F0} s");
+            if (reuse is null)
+            {
+                await club.BuildAsync(teams, athleteCount, years);
+                Console.WriteLine($"built in {clock.Elapsed.TotalSeconds:F0} s");
+            }
+            else
+            {
+                await club.ReadAsync();
+                (teams, athleteCount, years) = (club.Teams.Count, club.Athletes.Count, club.Years);
+            }
 
-            var recompute = await RecomputeAsync(host, club);
-            var scoring = await ScoreAsync(host, club, admin);
+            var recompute = reuse is not null ? default : await RecomputeAsync(host, club);
+            var scoring = noScoring ? (Line: "scoring: not measured", Summary: "scoring not measured") : await ScoreAsync(host, club, admin);
             var rows = await ScreensAsync(host, club);
             var size = new DirectoryInfo(directory).EnumerateFiles("coachportal.db*").Sum(f => f.Length);
             var counts = await CountsAsync(host);
@@ -68,7 +84,7 @@ internal static class ClubCommand
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (args.Contains("--keep"))
+            if (args.Contains("--keep") || reuse is not null)
             {
                 Console.WriteLine($"kept: {directory}");
             }
@@ -206,6 +222,11 @@ internal static class ClubCommand
 
     private static async Task TryMeasureAsync(List<(string, string, double, double, int)> rows, ClubHost host, HttpClient client, string path, string who)
     {
+        if (s_only is not null && !path.EndsWith(s_only, StringComparison.Ordinal))
+        {
+            return;
+        }
+
         try
         {
             rows.Add(await MeasureAsync(host, client, path, who));
@@ -221,7 +242,7 @@ internal static class ClubCommand
         await GetAsync(client, path); // warm: compiles the queries and the components
         var times = new List<double>();
         var commands = 0;
-        for (var i = 0; i < Repeats; i++)
+        for (var i = 0; i < s_repeats; i++)
         {
             host.Commands.Clear();
             var clock = Stopwatch.StartNew();
@@ -254,6 +275,12 @@ internal static class ClubCommand
         var loads = await db.DailyLoads.CountAsync();
         var planned = await db.PlannedSessions.CountAsync();
         return string.Create(CultureInfo.InvariantCulture, $"{sessions} sessions, {checkIns} check-ins, {loads} daily loads, {planned} planned sessions");
+    }
+
+    private static string? StringArg(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
     private static int IntArg(string[] args, string name, int fallback)

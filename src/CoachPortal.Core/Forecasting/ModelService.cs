@@ -292,13 +292,18 @@ public sealed class ModelService(IDbContextFactory<AppDbContext> dbFactory, IBac
 
     /// <summary>
     /// Each athlete's latest injury-risk prediction of an active model, chosen in the database: a club's years of
-    /// daily predictions stay there instead of being read to keep one row per athlete.
+    /// daily predictions stay there instead of being read to keep one row per athlete. Each athlete's latest row is
+    /// found by a correlated "newest first, take one" on (AthleteId, Target, AsOfDate), not by GroupBy/First, which
+    /// SQLite runs as a window over every prediction of the team.
     /// </summary>
     internal static IQueryable<ModelPrediction> LatestRisks(AppDbContext db, IQueryable<int> athleteIds) =>
-        db.ModelPredictions.AsNoTracking()
-            .Where(p => p.Target == ForecastTarget.InjuryRisk && athleteIds.Contains(p.AthleteId) && p.ModelVersion!.Status == ModelVersionStatus.Active)
-            .GroupBy(p => p.AthleteId)
-            .Select(g => g.OrderByDescending(p => p.AsOfDate).ThenByDescending(p => p.Id).First());
+        from id in athleteIds
+        join p in db.ModelPredictions.AsNoTracking() on id equals p.AthleteId
+        where p.Id == db.ModelPredictions
+            .Where(x => x.AthleteId == id && x.Target == ForecastTarget.InjuryRisk && x.ModelVersion!.Status == ModelVersionStatus.Active)
+            .OrderByDescending(x => x.AsOfDate).ThenByDescending(x => x.Id)
+            .Select(x => (int?)x.Id).FirstOrDefault()
+        select p;
 
     private static List<ForecastDriver> Drivers(string json)
     {

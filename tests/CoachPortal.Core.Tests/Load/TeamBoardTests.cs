@@ -4,6 +4,7 @@ using CoachPortal.Core.Security;
 using CoachPortal.Core.Teams;
 using CoachPortal.Core.Tests.Support;
 using CoachPortal.Core.Wellness;
+using Microsoft.EntityFrameworkCore;
 
 namespace CoachPortal.Core.Tests.Load;
 
@@ -50,6 +51,49 @@ public sealed class TeamBoardTests(PortalTestHost world) : IClassFixture<PortalT
         Assert.Equal(LoadTestData.TodayUtc, calm.LastCheckInDate);
         await Assert.ThrowsAsync<NotFoundException>(() => world.Get<TeamBoardService>().GetAsync(world.CoachB, teamId));
         await Assert.ThrowsAsync<NotFoundException>(() => world.Get<TeamBoardService>().GetAsync(world.AthleteA, teamId));
+    }
+
+    [Fact]
+    public async Task TheLatestDayOfEachAthleteIsFoundBySeekingTheirKeyNotByReadingTheirHistory()
+    {
+        var teamId = await world.Get<TeamService>().CreateAsync(world.Admin, new TeamInput { Name = "Latest-day team", Sport = "Running" });
+        var early = await LoadTestData.NewAthleteAsync(world, world.Admin, teamId, "Early");
+        var late = await LoadTestData.NewAthleteAsync(world, world.Admin, teamId, "Late");
+        await LoadTestData.AddSessionsAsync(world, LoadTestData.DailySessions(early, 40, 10, d => s_varied[d % 7]));
+        await LoadTestData.AddSessionsAsync(world, LoadTestData.DailySessions(late, 40, 0, d => s_varied[d % 7]));
+        await LoadTestData.RecomputeAsync(world, early, DateOnly.MinValue);
+        await LoadTestData.RecomputeAsync(world, late, DateOnly.MinValue);
+        var today = LoadTestData.TodayUtc;
+        await using var db = world.CreateDb();
+        int[] ids = [early, late];
+
+        var latest = await TeamBoardService.LatestLoads(db, ids, today.AddDays(-3)).ToDictionaryAsync(d => d.AthleteId);
+
+        // Each athlete's own latest stored day on or before the day asked, whatever the other athlete has.
+        foreach (var id in ids)
+        {
+            var expected = await db.DailyLoads.Where(d => d.AthleteId == id && d.Date <= today.AddDays(-3)).MaxAsync(d => d.Date);
+            Assert.Equal(expected, latest[id].Date);
+        }
+
+        // SQLite answers it with a seek on each athlete's (AthleteId, Date) key: no scan of the table, no sort of a
+        // window over every stored day (which made a 40-athlete board spend 77 ms in this one read).
+        var sql = string.Join('\n', TeamBoardService.LatestLoads(db, ids, today).ToQueryString().Split('\n').Where(l => !l.StartsWith(".param", StringComparison.Ordinal)));
+        var plan = new List<string>();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.Contains(plan, p => p.Contains("SEARCH", StringComparison.Ordinal) && p.Contains("(AthleteId=? AND Date=?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, p => p.StartsWith("SCAN d", StringComparison.Ordinal) || p.Contains("TEMP B-TREE", StringComparison.Ordinal));
     }
 
     [Fact]
