@@ -41,7 +41,8 @@ internal static class CrashCommand
         var uploadsPerLife = IntArg(args, "--uploads", 2);
         var random = new Random(IntArg(args, "--seed", 1));
         var worker = StringArg(args, "--worker") ?? Path.Combine(RepositoryRoot(), "src", "CoachPortal.Worker", "bin", "Release", "net10.0", "CoachPortal.Worker.dll");
-        var corpus = StringArg(args, "--corpus") ?? FindCorpus();
+        var corpus = StringArg(args, "--corpus") ?? BenchCorpus.Find()
+            ?? throw new DirectoryNotFoundException("the shared corpus (shared/corpus) was not found above the bench binaries; pass --corpus");
         if (!File.Exists(worker))
         {
             throw new FileNotFoundException($"the worker host was not built: {worker} (build the bench in Release, or pass --worker)");
@@ -381,20 +382,6 @@ internal static class CrashCommand
         }
 
         throw new DirectoryNotFoundException("CoachPortal.sln not found above the bench binaries; pass --worker");
-    }
-
-    private static string FindCorpus()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "corpus");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("the shared corpus (shared/corpus) was not found above the bench binaries; pass --corpus");
     }
 
     private static int IntArg(string[] args, string name, int fallback) =>

@@ -29,7 +29,7 @@ internal static class HistoryImportBenchmark
     private static async Task<int> RunAsync(string[] args)
     {
         var megabytes = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1024;
-        var corpus = args.Length > 1 ? args[1] : FindCorpus() ?? throw new DirectoryNotFoundException("shared/corpus not found; pass it as the second argument");
+        var corpus = args.Length > 1 ? args[1] : BenchCorpus.Find() ?? throw new DirectoryNotFoundException("shared/corpus not found; pass it as the second argument");
         var directory = Path.Combine(Path.GetTempPath(), "coachportal-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         try
@@ -144,19 +144,5 @@ internal static class HistoryImportBenchmark
         }
 
         return count;
-    }
-
-    private static string? FindCorpus()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "corpus");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 }
