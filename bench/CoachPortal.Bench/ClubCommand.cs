@@ -1,12 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.IO.Compression;
 using CoachPortal.Core.Data;
 using CoachPortal.Core.Forecasting;
+using CoachPortal.Core.Forecasting.Datasets;
 using CoachPortal.Core.Forecasting.Runs;
 using CoachPortal.Core.Forecasting.Scoring;
 using CoachPortal.Core.Load.Recompute;
 using CoachPortal.Core.Security;
 using CoachPortal.Learning;
+using CoachPortal.Learning.Forecasting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -183,12 +186,89 @@ internal static class ClubCommand
             var written = await db.ModelPredictions.CountAsync();
             one.Sort();
             var p50 = one[one.Count / 2];
-            return (FormattableString.Invariant($"scoring (readiness GRU, trained {trainSeconds:F1} s on team 1): all {club.Athletes.Count} athletes {all:F2} s wall, {used:F2} s CPU, {written} predictions; one athlete (job, reads included) p50 {p50:F1} ms over {one.Count}"),
+            var engine = EngineOnly(await db.ModelVersions.Where(v => v.Id == versionId).Select(v => v.OnnxBytes).FirstAsync(), club.Athletes.Count);
+            return (FormattableString.Invariant($"scoring (readiness GRU, trained {trainSeconds:F1} s on team 1): all {club.Athletes.Count} athletes {all:F2} s wall, {used:F2} s CPU, {written} predictions; one athlete (job, reads included) p50 {p50:F1} ms over {one.Count}; {engine}"),
                 FormattableString.Invariant($"scoring all {all:F1} s wall {used:F1} s CPU, one p50 {p50:F1} ms"));
         }
         catch (Exception e) when (e is InvalidOperationException or DomainException or DbUpdateException)
         {
             return ($"scoring: not measured ({e.GetType().Name}: {e.Message})", "scoring not measured");
+        }
+    }
+
+    /// <summary>
+    /// The ONNX Runtime scoring alone, on the CPU, with the version's own input shape (values do not change its cost):
+    /// one athlete at a time, and every athlete of the club in one batch. A readiness version is a zip of ensemble
+    /// members (<see cref="ReadinessModel"/>); each is run, as the scoring job does.
+    /// </summary>
+    private static string EngineOnly(byte[] stored, int athletes)
+    {
+        var members = new List<ModelScorer>();
+        try
+        {
+            if (ReadinessSeries.IsReadinessModel(stored))
+            {
+                using var zip = new ZipArchive(new MemoryStream(stored), ZipArchiveMode.Read);
+                foreach (var entry in zip.Entries.Where(e => e.Name.EndsWith(".onnx", StringComparison.Ordinal)))
+                {
+                    using var bytes = new MemoryStream();
+                    using (var s = entry.Open())
+                    {
+                        s.CopyTo(bytes);
+                    }
+
+                    members.Add(new ModelScorer(bytes.ToArray()));
+                }
+            }
+            else
+            {
+                members.Add(new ModelScorer(stored));
+            }
+
+            var (steps, features) = (members[0].Steps, members[0].Features);
+            var one = new float[1, steps, features];
+            var all = new float[athletes, steps, features];
+            var random = new Random(7);
+            for (var t = 0; t < steps; t++)
+            {
+                for (var f = 0; f < features; f++)
+                {
+                    one[0, t, f] = (float)random.NextDouble();
+                    for (var a = 0; a < athletes; a++)
+                    {
+                        all[a, t, f] = one[0, t, f];
+                    }
+                }
+            }
+
+            void ScoreAll(float[,,] input)
+            {
+                foreach (var m in members)
+                {
+                    m.Score(input);
+                }
+            }
+
+            ScoreAll(one);
+            var times = new List<double>();
+            for (var i = 0; i < 200; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                ScoreAll(one);
+                times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+
+            times.Sort();
+            var batch = Stopwatch.StartNew();
+            ScoreAll(all);
+            return FormattableString.Invariant($"engine only (ONNX Runtime, CPU, {members.Count} ensemble members): one athlete p50 {times[100]:F3} ms over 200, all {athletes} in one batch {batch.Elapsed.TotalMilliseconds:F0} ms");
+        }
+        finally
+        {
+            foreach (var m in members)
+            {
+                m.Dispose();
+            }
         }
     }
 
