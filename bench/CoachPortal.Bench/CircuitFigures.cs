@@ -15,12 +15,19 @@ internal sealed record CircuitFigures(
     double EventSeconds,
     double ServerCpuSeconds,
     long MachineBusyJiffies,
-    long MachineTotalJiffies)
+    long MachineTotalJiffies,
+    IReadOnlyList<double> ServerActivitiesMs)
 {
     private const int Target = 500;
 
     public void Print(int count, string screen)
     {
+        if (LatenciesMs.Count == 0)
+        {
+            PrintMemory(count);
+            return;
+        }
+
         var managedPerCircuit = (Idle.ManagedBytes - Before.ManagedBytes) / (double)count;
         var workingSetPerCircuit = (Idle.WorkingSetBytes - Before.WorkingSetBytes) / (double)count;
         var p50 = Percentile(0.50);
@@ -44,6 +51,11 @@ internal sealed record CircuitFigures(
         var machineBusy = MachineTotalJiffies == 0 ? 0 : 100.0 * MachineBusyJiffies / MachineTotalJiffies;
         var serverShare = 100.0 * ServerCpuSeconds / EventSeconds / cores;
         line($"| {EventName(screen)}, {count + 1} pages at once | {LatenciesMs.Count} | {p50:F0} | {p95:F0} | {LatenciesMs[^1]:F0} | {cpuPerEventMs:F1} | {serverShare:F0} % of {cores} cores | {machineBusy:F0} % |");
+        if (ServerActivitiesMs.Count > 0)
+        {
+            line($"| server side: each inbound activity (event with handler and render, interop answer, render ack) | {ServerActivitiesMs.Count} | {At(ServerActivitiesMs, 0.5):F1} | {At(ServerActivitiesMs, 0.95):F1} | {ServerActivitiesMs[^1]:F0} | | | |");
+        }
+
         Console.WriteLine();
         // The server's CPU per event is taken as constant; events fired together queue on its cores.
         var queuedP95 = 0.95 * Target * cpuPerEventMs / cores;
@@ -55,7 +67,17 @@ internal sealed record CircuitFigures(
         ? "team calendar: next / previous week, until the week's planned sessions show"
         : "athlete dashboard: range 6 wk / 3 mo, until the PMC chart is redrawn";
 
-    private double Percentile(double p) => LatenciesMs[Math.Min(LatenciesMs.Count - 1, (int)Math.Ceiling(p * LatenciesMs.Count) - 1)];
+    private void PrintMemory(int count)
+    {
+        var managedPerCircuit = (Idle.ManagedBytes - Before.ManagedBytes) / (double)count;
+        var workingSetPerCircuit = (Idle.WorkingSetBytes - Before.WorkingSetBytes) / (double)count;
+        Console.WriteLine(FormattableString.Invariant(
+            $"memory only: {Idle.Open} open ({Idle.Connected} connected), managed {Mib(Before.ManagedBytes):F1} → {Mib(Idle.ManagedBytes):F1} MiB, {managedPerCircuit / 1024:F0} KB managed and {workingSetPerCircuit / 1024:F0} KB working set per circuit; browser {BrowserMegabytes:F0} MiB"));
+    }
+
+    private double Percentile(double p) => At(LatenciesMs, p);
+
+    private static double At(IReadOnlyList<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     private static double Mib(double bytes) => bytes / 1048576.0;
 }

@@ -70,7 +70,12 @@ internal static class CircuitsBrowser
         var rounds = int.Parse(args[2], CultureInfo.InvariantCulture);
         var batch = int.Parse(args[3], CultureInfo.InvariantCulture);
         var targets = File.ReadAllLines(args[4]).Select(l => l.Split('\t')).Select(p => (Email: p[0], Path: p[1])).ToList();
-        var ready = screen == "calendar" ? "[data-testid=plan-calendar]" : "[data-chart=pmc] svg";
+        var ready = screen switch
+        {
+            "calendar" => "[data-testid=plan-calendar]",
+            "dashboard" => "[data-chart=pmc] svg",
+            _ => "#app-ready",
+        };
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -95,7 +100,11 @@ internal static class CircuitsBrowser
         }
 
         Console.WriteLine(FormattableString.Invariant($"ready {BrowserMegabytes():F0}"));
-        Expect("events");
+        if (Console.ReadLine() != "events")
+        {
+            return 0;
+        }
+
         var kinds = screen == "calendar" ? new[] { "next", "previous" } : ["6 wk", "3 mo"];
         if (screen == "calendar")
         {

@@ -27,9 +27,9 @@ internal static class CircuitsCommand
         var rounds = IntArg(args, "--rounds", 6);
         var batch = IntArg(args, "--batch", 10);
         var screen = StringArg(args, "--screen", "calendar");
-        if (screen is not ("calendar" or "dashboard"))
+        if (screen is not ("calendar" or "dashboard") && !screen.StartsWith('/'))
         {
-            Console.Error.WriteLine("--screen is calendar (a team calendar, event: next/previous week) or dashboard (an athlete dashboard, event: range 6 wk/3 mo)");
+            Console.Error.WriteLine("--screen is calendar (a team calendar, event: next/previous week), dashboard (an athlete dashboard, event: range 6 wk/3 mo) or a path (memory only, no events)");
             return 2;
         }
 
@@ -53,7 +53,8 @@ internal static class CircuitsCommand
 
             var targets = Path.Combine(directory, "targets.tsv");
             await File.WriteAllLinesAsync(targets, Enumerable.Range(0, count + 1).Select(i => Target(club, teams, screen, i)));
-            var figures = await DriveAsync(host, counter, screen, rounds, batch, targets, count);
+            var hold = IntArg(args, "--hold", 0);
+            var figures = await DriveAsync(host, counter, screen, rounds, batch, targets, count, hold);
             figures.Print(count, screen);
             return 0;
         }
@@ -80,11 +81,16 @@ internal static class CircuitsCommand
             return $"coach{coach}@club.bench\t/teams/{club.Teams[coach]}/calendar";
         }
 
+        if (screen.StartsWith('/'))
+        {
+            return $"coach{coach}@club.bench\t{screen}";
+        }
+
         var own = club.Athletes.Where((_, index) => index % teams == coach).ToList();
         return $"coach{coach}@club.bench\t/athletes/{own[i / teams % own.Count]}/dashboard";
     }
 
-    private static async Task<CircuitFigures> DriveAsync(ClubHost host, CircuitCounter counter, string screen, int rounds, int batch, string targets, int count)
+    private static async Task<CircuitFigures> DriveAsync(ClubHost host, CircuitCounter counter, string screen, int rounds, int batch, string targets, int count, int holdSeconds)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!)
         {
@@ -109,7 +115,21 @@ internal static class CircuitsCommand
             var openSeconds = clock.Elapsed.TotalSeconds;
             await SettleAsync(counter, count + 1);
             var idle = MemoryNow(counter);
+            if (holdSeconds > 0)
+            {
+                // Time to take a heap snapshot of this process (dotnet-gcdump collect -p PID) with the circuits idle.
+                Console.WriteLine($"holding {holdSeconds} s with {counter.Open} circuits open; process {Environment.ProcessId}");
+                await Task.Delay(TimeSpan.FromSeconds(holdSeconds));
+            }
 
+            if (screen.StartsWith('/') || rounds == 0)
+            {
+                await browser.StandardInput.WriteLineAsync("quit");
+                await browser.WaitForExitAsync();
+                return new CircuitFigures(before, idle, double.Parse(ready, CultureInfo.InvariantCulture), openSeconds, [], 0, 0, 0, 0, []);
+            }
+
+            _ = counter.TakeActivities();
             var cpu = CpuNow();
             clock.Restart();
             await browser.StandardInput.WriteLineAsync("events");
@@ -120,7 +140,7 @@ internal static class CircuitsCommand
             await browser.WaitForExitAsync();
             var latencies = line.Split(',').Select(s => double.Parse(s, CultureInfo.InvariantCulture)).Order().ToList();
             return new CircuitFigures(before, idle, double.Parse(ready, CultureInfo.InvariantCulture), openSeconds, latencies, eventSeconds,
-                after.Server - cpu.Server, after.Busy - cpu.Busy, after.Total - cpu.Total);
+                after.Server - cpu.Server, after.Busy - cpu.Busy, after.Total - cpu.Total, counter.TakeActivities());
         }
         finally
         {

@@ -8,7 +8,7 @@
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- zipbomb [concurrent] [gigabytes]
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- crash [--kills N] [--recover-every N] [--uploads N] [--seed S]
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- club [--teams T] [--athletes A] [--years Y]
-//   dotnet run -c Release --project bench/CoachPortal.Bench -- circuits [--count N] [--teams T] [--athletes A] [--screen calendar|dashboard] [--rounds R] [--batch B]
+//   dotnet run -c Release --project bench/CoachPortal.Bench -- circuits [--count N] [--teams T] [--athletes A] [--screen calendar|dashboard] [--rounds R] [--batch B] [--hold SECONDS]
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- image-cnn [--frames N] [--size PIXELS] [--epochs N] [--device auto|cpu|cuda] [--threads N]
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- history-import [megabytes] [corpus folder]
 using CoachPortal.Bench;
