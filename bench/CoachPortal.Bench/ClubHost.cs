@@ -24,7 +24,7 @@ internal sealed partial class ClubHost : IAsyncDisposable
 
     private readonly WebApplicationFactory<WebEntry> _factory;
 
-    public ClubHost(string dataDirectory)
+    public ClubHost(string dataDirectory, Action<IServiceCollection>? configureServices = null)
     {
         DataDirectory = dataDirectory;
         // The factory looks for the web project beside the solution by assembly name; this repository keeps it in src/.
@@ -50,6 +50,7 @@ internal sealed partial class ClubHost : IAsyncDisposable
                         options.AddInterceptors(Commands);
                     },
                     ServiceLifetime.Singleton);
+                configureServices?.Invoke(services);
             });
         });
         _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));

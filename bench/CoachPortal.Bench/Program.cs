@@ -8,6 +8,7 @@
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- zipbomb [concurrent] [gigabytes]
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- crash [--kills N] [--recover-every N] [--uploads N] [--seed S]
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- club [--teams T] [--athletes A] [--years Y]
+//   dotnet run -c Release --project bench/CoachPortal.Bench -- circuits [--count N] [--teams T] [--athletes A] [--screen calendar|dashboard] [--rounds R] [--batch B] [--hold SECONDS]
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- image-cnn [--frames N] [--size PIXELS] [--epochs N] [--device auto|cpu|cuda] [--threads N]
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- history-import [megabytes] [corpus folder]
 using CoachPortal.Bench;
@@ -23,6 +24,8 @@ return args.FirstOrDefault() switch
     "zipbomb" => ZipBombBenchmark.Run(args[1..]),
     "crash" => CrashCommand.Run(args[1..]),
     "club" => ClubCommand.Run(args[1..]),
+    "circuits" => CircuitsCommand.Run(args[1..]),
+    "circuits-browser" => CircuitsBrowser.Run(args[1..]),
     "image-cnn" => ImageCnnCommand.Run(args[1..]),
     "history-import" => HistoryImportBenchmark.Run(args[1..]),
     _ => Usage(),
@@ -30,6 +33,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: CoachPortal.Bench fit FILE... | pmc | curves | fuzz ... | forecast --pmdata DIR | simulator --pmdata DIR | zipbomb [concurrent] [gigabytes] | crash [--kills N] | club [--teams T] [--athletes A] [--years Y] | image-cnn [--frames N] [--size PIXELS] [--epochs N] | history-import [megabytes]");
+    Console.Error.WriteLine("usage: CoachPortal.Bench fit FILE... | pmc | curves | fuzz ... | forecast --pmdata DIR | simulator --pmdata DIR | zipbomb [concurrent] [gigabytes] | crash [--kills N] | club [--teams T] [--athletes A] [--years Y] | circuits [--count N] [--screen calendar|dashboard] | image-cnn [--frames N] [--size PIXELS] [--epochs N] | history-import [megabytes]");
     return 2;
 }

@@ -52,8 +52,13 @@ public sealed class LocaleFlowTests(PortalServer server)
         await page.ScreenshotAsync(server, "locale-german");
     }
 
-    private static Task<string[]> InputValuesAsync(IPage page) =>
-        page.Locator("[data-testid=performance-entry] input").EvaluateAllAsync<string[]>("els => els.map(e => e.value)");
+    /// <summary>The entry form's inputs, once the form is open (it is built only on demand).</summary>
+    private static async Task<string[]> InputValuesAsync(IPage page)
+    {
+        await page.Locator("[data-testid=open-test-form]").ClickAsync();
+        await page.Locator("[data-testid=add-test]").WaitForAsync();
+        return await page.Locator("[data-testid=performance-entry] input").EvaluateAllAsync<string[]>("els => els.map(e => e.value)");
+    }
 
     private async Task<(string UserId, int AthleteId)> SeedAsync(string email)
     {

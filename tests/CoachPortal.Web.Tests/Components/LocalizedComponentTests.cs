@@ -33,7 +33,8 @@ public sealed partial class LocalizedComponentTests : DatabaseTestContext
 
         cut.WaitForAssertion(() => Assert.Equal("17:50", cut.Find("[data-testid=test-result]").TextContent));
         Assert.Equal(shown, cut.Find("[data-testid=performance-entry] tbody td").TextContent);
-        // The date inputs beside the table write today the same way.
+        // The date inputs of the entry form write today the same way.
+        cut.Find("[data-testid=open-test-form]").Click();
         var today = DateOnly.FromDateTime(DateTime.Today).ToString("d", format.Culture);
         Assert.Contains(cut.FindAll("input"), i => i.GetAttribute("value") == today);
     }

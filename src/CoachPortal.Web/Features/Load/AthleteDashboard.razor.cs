@@ -1,7 +1,6 @@
 using CoachPortal.Core.Load;
 using CoachPortal.Core.Load.Dashboard;
 using CoachPortal.Core.Security;
-using CoachPortal.Core.Wellness;
 using CoachPortal.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
@@ -15,8 +14,10 @@ public partial class AthleteDashboard
     private static readonly Dictionary<string, object?> s_wellnessOptions = DashboardCharts.TimeAxis("scale");
     private static readonly Dictionary<string, object?> s_physiologyOptions = DashboardCharts.TimeAxis("bpm / ms");
 
+    // Only what is drawn stays on the circuit: the series, not the loads and check-ins they were built from.
     private AthleteLoadContext? _context;
-    private IReadOnlyList<DailyLoad> _loads = [];
+    private bool _hasLoads;
+    private bool _hasAcwr;
     private IReadOnlyList<ChartSeries>? _pmc;
     private Dictionary<string, object?>? _pmcOptions;
     private IReadOnlyList<ChartSeries>? _acwr;
@@ -30,7 +31,7 @@ public partial class AthleteDashboard
     private string? _modelKind;
     private IReadOnlyList<ChartSeries>? _modelSeries;
     private Dictionary<string, object?>? _modelOptions;
-    private IReadOnlyList<WellnessCheckIn> _checkIns = [];
+    private bool _hasCheckIns;
     private IReadOnlyList<ChartSeries>? _wellness;
     private IReadOnlyList<ChartSeries>? _physiology;
     private bool _notFound;
@@ -92,10 +93,11 @@ public partial class AthleteDashboard
         }
 
         _context = view.Context;
-        _loads = view.Loads;
-        _pmc = DashboardCharts.Pmc(_loads, _context.Metric);
+        _hasLoads = view.Loads.Count > 0;
+        _hasAcwr = view.Loads.Any(l => l.AcwrRolling is not null || l.AcwrEwma is not null);
+        _pmc = DashboardCharts.Pmc(view.Loads, _context.Metric);
         _pmcOptions = DashboardCharts.TimeAxis($"{DashboardCharts.Unit(_context.Metric)} per day");
-        _acwr = DashboardCharts.Acwr(_loads);
+        _acwr = DashboardCharts.Acwr(view.Loads);
         _weekly = DashboardCharts.WeeklyBySport(view.WeeklyBySport, _context.Metric);
         _weeklyOptions = DashboardCharts.StackedWeeks(DashboardCharts.Unit(_context.Metric));
         _zones = view.Zones;
@@ -108,9 +110,9 @@ public partial class AthleteDashboard
         }
 
         BuildModelChart();
-        _checkIns = view.CheckIns;
-        _wellness = DashboardCharts.WellnessScales(_checkIns);
-        _physiology = DashboardCharts.Physiology(_checkIns);
+        _hasCheckIns = view.CheckIns.Count > 0;
+        _wellness = DashboardCharts.WellnessScales(view.CheckIns);
+        _physiology = DashboardCharts.Physiology(view.CheckIns);
     }
 
     private void BuildModelChart()
