@@ -11,7 +11,7 @@ using CoachPortal.Learning.Evaluation;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
-namespace CoachPortal.Core.Tests.Technique;
+namespace CoachPortal.Core.Tests.Media;
 
 /// <summary>
 /// Technique training against real SQLite, a real Hangfire server on the gpu queue and real ONNX Runtime: labelled

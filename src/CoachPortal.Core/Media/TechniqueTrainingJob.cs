@@ -5,9 +5,9 @@ using CoachPortal.Core.Data;
 using CoachPortal.Core.Forecasting;
 using CoachPortal.Core.Forecasting.Results;
 using CoachPortal.Core.Forecasting.Runs;
-using CoachPortal.Core.Media;
 using CoachPortal.Core.Notifications;
 using CoachPortal.Core.Sessions.Files;
+using CoachPortal.Core.Technique;
 using CoachPortal.Ingest.Text;
 using CoachPortal.Learning;
 using CoachPortal.Learning.Vision;
@@ -16,7 +16,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace CoachPortal.Core.Technique;
+namespace CoachPortal.Core.Media;
 
 /// <summary>
 /// Trains one technique <see cref="TrainingRun"/> on the team's frame labels (keypoint clips or photos) on CUDA or the

@@ -1,4 +1,6 @@
-namespace CoachPortal.Core.Technique;
+using CoachPortal.Core.Technique;
+
+namespace CoachPortal.Core.Media;
 
 /// <summary>What the technique page asks for; kept as the run's and the version's hyper-parameters (JSON).</summary>
 public sealed class TechniqueRunInput
