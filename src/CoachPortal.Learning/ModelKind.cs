@@ -15,4 +15,10 @@ public enum ModelKind
     /// <summary>Two 1-D convolutions over resampled session streams (channels with masks), global average pooling, head.
     /// Its explanation output is each time step's contribution to each output.</summary>
     SessionCnn,
+
+    /// <summary>A temporal 1-D CNN over pose keypoint clips, classifying technique as good or to fix (see Vision.ClassifierKind.KeypointCnn).</summary>
+    KeypointCnn,
+
+    /// <summary>A small head on frozen ResNet18 features of a photo, classifying technique (see Vision.ClassifierKind.FeatureHead).</summary>
+    ResNetHead,
 }

@@ -16,4 +16,10 @@ public enum ForecastTarget
 
     /// <summary>The kind of a session (see <see cref="SessionClassLabels"/>), from its resampled streams; one prediction per session.</summary>
     SessionClass,
+
+    /// <summary>
+    /// Whether a labelled frame shows good technique or one to fix, learnt from the team's frame labels on the technique
+    /// page; judged on athletes held out of training by error rate (1 − accuracy). Never scored as a daily forecast.
+    /// </summary>
+    Technique,
 }

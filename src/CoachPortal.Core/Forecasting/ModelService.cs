@@ -173,6 +173,13 @@ public sealed class ModelService(IDbContextFactory<AppDbContext> dbFactory, IBac
         }
 
         var reason = string.IsNullOrWhiteSpace(overrideReason) ? null : overrideReason.Trim();
+        // A technique verdict is shown to athletes as the coach's eye: it is never used on a reason alone.
+        if (!version.BeatsBaseline && version.Target == ForecastTarget.Technique)
+        {
+            throw new ValidationFailedException([new ValidationError("OverrideReason",
+                $"This technique model is not shown to beat the {version.BestBaselineName} baseline ({Evidence(version)}); label more frames and train again.")]);
+        }
+
         if (!version.BeatsBaseline && reason is null)
         {
             throw new ValidationFailedException([new ValidationError("OverrideReason",
@@ -190,7 +197,11 @@ public sealed class ModelService(IDbContextFactory<AppDbContext> dbFactory, IBac
             version.PromotionOverrideReason is { } why ? $"promoted although it does not beat its baseline: {why}" : null, ct: ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        jobs.Enqueue<ModelScoringJob>(JobQueues.Default, j => j.RunAsync(CancellationToken.None));
+        if (version.Target != ForecastTarget.Technique)
+        {
+            jobs.Enqueue<ModelScoringJob>(JobQueues.Default, j => j.RunAsync(CancellationToken.None));
+        }
+
         notifier.Publish(Topics.Models);
     }
 
@@ -216,7 +227,7 @@ public sealed class ModelService(IDbContextFactory<AppDbContext> dbFactory, IBac
         await AuditLog.AddAsync(db, clock, AuditActions.ModelRolledBack, caller.UserId, $"model version {versionId}",
             previous is null ? "no earlier version to restore" : $"version {previous.Id} active again", ct: ct);
         await db.SaveChangesAsync(ct);
-        if (previous is not null)
+        if (previous is not null && version.Target != ForecastTarget.Technique)
         {
             jobs.Enqueue<ModelScoringJob>(JobQueues.Default, j => j.RunAsync(CancellationToken.None));
         }
@@ -340,7 +351,7 @@ public sealed class ModelService(IDbContextFactory<AppDbContext> dbFactory, IBac
         return db.ModelVersions.Where(v => v.TeamId != null && teams.Contains(v.TeamId.Value));
     }
 
-    private static IQueryable<ModelVersionView> Views(IQueryable<ModelVersion> versions) => versions.Select(v => new ModelVersionView(
+    internal static IQueryable<ModelVersionView> Views(IQueryable<ModelVersion> versions) => versions.Select(v => new ModelVersionView(
         v.Id, v.TrainingRunId, v.Target, v.Architecture, v.Scope, v.TeamId, v.Status, v.DataSpan, v.DataHash, v.TrainSamples, v.TestSamples,
         v.HyperParametersJson, v.Device, v.DeviceReason, v.TrainingSeconds, v.MetricName, v.TestError, v.BestBaselineName, v.BestBaselineError,
         v.Metrics, v.TestSeries, v.PromotionOverrideReason, v.PromotedUtc, v.CreatedUtc));
@@ -369,6 +380,11 @@ public sealed class ModelService(IDbContextFactory<AppDbContext> dbFactory, IBac
         if (input.Scope == ModelScope.Team && input.TeamId is null)
         {
             errors.Add(new ValidationError(nameof(input.TeamId), "Choose a team."));
+        }
+
+        if (input.Target == ForecastTarget.Technique || input.Architecture is ModelKind.KeypointCnn or ModelKind.ResNetHead)
+        {
+            errors.Add(new ValidationError(nameof(input.Target), "Technique models learn from labelled frames: train them on the team's technique page."));
         }
 
         if (input.Architecture == ModelKind.SessionCnn && input.Target != ForecastTarget.SessionClass)

@@ -12,5 +12,6 @@ internal static class MediaRegistration
         services.AddScoped<MediaAnalysisService>();
         services.AddScoped<TechniqueModelService>();
         services.AddTransient<Technique.TechniqueTrainer>();
+        services.AddTransient<TechniqueTrainingJob>();
     }
 }

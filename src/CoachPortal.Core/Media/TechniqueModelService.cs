@@ -1,77 +1,107 @@
+using System.Text.Json;
 using CoachPortal.Core.Data;
+using CoachPortal.Core.Forecasting;
+using CoachPortal.Core.Forecasting.Runs;
+using CoachPortal.Core.Jobs;
+using CoachPortal.Core.Notifications;
 using CoachPortal.Core.Security;
 using CoachPortal.Core.Technique;
+using CoachPortal.Learning;
 using CoachPortal.Learning.Vision;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoachPortal.Core.Media;
 
 /// <summary>
-/// Trains a team's technique model from what its coaches labelled: every "good" or "fix" frame of a video with stored
-/// landmarks becomes a clip of the frames around it, and the temporal keypoint CNN is judged on athletes held out of
-/// training against the majority class and joint-angle regression. Coaches of the team and admins only.
+/// A team's technique models: a coach queues a run that <see cref="TechniqueTrainingJob"/> trains in the background
+/// from the frames the team's coaches labelled, and the version it registers is judged, promoted and rolled back in
+/// the registry with the forecasts (<see cref="ModelService"/>). Coaches of the team and admins only.
 /// </summary>
-public sealed class TechniqueModelService(IDbContextFactory<AppDbContext> dbFactory)
+public sealed class TechniqueModelService(IDbContextFactory<AppDbContext> dbFactory, IBackgroundJobClient jobs, ChangeNotifier notifier, TimeProvider clock)
 {
     /// <summary>Frames taken either side of a labelled frame.</summary>
     public const int HalfWindow = 15;
 
-    /// <summary>Labelled frames needed before training.</summary>
+    /// <summary>Labelled frames (or photos) needed before training.</summary>
     public const int MinLabels = 20;
 
     /// <summary>Athletes needed: three held out and enough left to train on.</summary>
     public const int MinAthletes = 6;
 
-    /// <summary>Gathers the team's labelled clips and trains on them; synchronous and CPU-bound.</summary>
+    private const string Refusal = "Only the team's coaches train its technique model.";
+
+    /// <summary>Queues a training run of the team's technique model; returns the run's id.</summary>
     /// <exception cref="NotFoundException">the caller cannot see the team</exception>
     /// <exception cref="ForbiddenException">the caller sees the team but does not coach it</exception>
-    public async Task<TechniqueModelView> TrainAsync(Caller caller, int teamId, string? exercise, TechniqueOptions? options = null, CancellationToken ct = default)
+    /// <exception cref="ValidationFailedException">the model or epochs are not ones the page offers</exception>
+    public async Task<int> StartTrainingAsync(Caller caller, int teamId, TechniqueRunInput input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        exercise = string.IsNullOrWhiteSpace(exercise) ? null : exercise.Trim();
-        var (clips, photos) = await GatherAsync(caller, teamId, exercise, ct);
-        int athletes = clips.Select(c => c.Athlete).Distinct(StringComparer.Ordinal).Count();
-        var view = new TechniqueModelView
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new List<ValidationError>();
+        if (input.Kind is not (TechniqueModelKind.KeypointCnn or TechniqueModelKind.ResNetHead))
         {
-            Trained = false,
-            Message = "",
-            Exercise = exercise,
-            Clips = clips.Count,
-            GoodClips = clips.Count(c => c.Label),
-            LabelledPhotos = photos,
-            Athletes = athletes,
-            WindowFrames = (2 * HalfWindow) + 1,
-        };
-        if (clips.Count < MinLabels || athletes < MinAthletes || view.GoodClips == 0 || view.GoodClips == clips.Count)
-        {
-            return view with
-            {
-                Message = $"Training needs at least {MinLabels} labelled frames (both good and fix) on clips with pose from {MinAthletes} athletes; "
-                    + $"there are {clips.Count} ({view.GoodClips} good) from {athletes}.",
-            };
+            errors.Add(new ValidationError(nameof(input.Kind), "Choose the keypoint CNN (video frames with pose) or the ResNet head (photos)."));
         }
 
-        var report = await Task.Run(() => TechniqueTrainer.TrainOnClips(clips, options, ct), ct);
-        double baseline = report.BestBaseline == "majority class" || report.JointAngleAccuracy is null
-            ? report.MajorityAccuracy
-            : Math.Max(report.MajorityAccuracy, report.JointAngleAccuracy.Value);
-        int? peak = report.Occlusion is { } map ? map.Drops.Select((d, i) => (d, i)).MaxBy(p => p.d).i : null;
-        return view with
+        if (input.Epochs is < 0 or > 200)
         {
-            Trained = true,
-            Message = $"On {report.HeldOutAthletes.Count} athletes it never saw, the model was right {report.ModelAccuracy:P0} of the time; "
-                + $"the best baseline ({report.BestBaseline}) {baseline:P0}. "
-                + (report.Decision.IsPromotable ? "It may be promoted." : "It is not promoted.") + " " + report.Decision.Reason,
-            ModelAccuracy = report.ModelAccuracy,
-            BaselineAccuracy = baseline,
-            Baseline = report.BestBaseline,
-            Promotable = report.Decision.IsPromotable,
-            PromotionReason = report.Decision.Reason,
-            OcclusionPeakFrame = peak is null ? null : peak - HalfWindow,
-            TrainingAthletes = report.TrainingAthletes.Count,
-            HeldOutAthletes = report.HeldOutAthletes.Count,
-            OnnxBytes = report.OnnxBytes,
+            errors.Add(new ValidationError(nameof(input.Epochs), "Epochs must be 1–200 (0 for the default)."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationFailedException(errors);
+        }
+
+        var stored = new TechniqueRunInput
+        {
+            Exercise = string.IsNullOrWhiteSpace(input.Exercise) ? null : input.Exercise.Trim(),
+            Kind = input.Kind,
+            Epochs = input.Epochs,
+            Seed = input.Seed,
         };
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.RequireManageTeam(caller, teamId, Refusal);
+        var run = new TrainingRun
+        {
+            Target = ForecastTarget.Technique,
+            Architecture = Architecture(stored.Kind),
+            Scope = ModelScope.Team,
+            TeamId = teamId,
+            HyperParametersJson = JsonSerializer.Serialize(stored),
+            Status = TrainingRunStatus.Queued,
+            MaxEpochs = stored.Epochs > 0 ? stored.Epochs : TechniqueTrainer.DefaultHeadEpochs,
+            RequestedByUserId = caller.UserId,
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.TrainingRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        var runId = run.Id;
+        run.JobId = jobs.Enqueue<TechniqueTrainingJob>(JobQueues.Gpu, j => j.RunAsync(runId, CancellationToken.None));
+        await db.SaveChangesAsync(ct);
+        notifier.Publish(Topics.Models);
+        return runId;
+    }
+
+    /// <summary>The team's technique runs, newest first.</summary>
+    public async Task<IReadOnlyList<TrainingRun>> ListRunsAsync(Caller caller, int teamId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.RequireManageTeam(caller, teamId, Refusal);
+        return await db.TrainingRuns.AsNoTracking().Where(r => r.TeamId == teamId && r.Target == ForecastTarget.Technique)
+            .OrderByDescending(r => r.Id).Take(20).ToListAsync(ct);
+    }
+
+    /// <summary>The team's technique versions, newest first (without the artifact bytes).</summary>
+    public async Task<IReadOnlyList<ModelVersionView>> ListVersionsAsync(Caller caller, int teamId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.RequireManageTeam(caller, teamId, Refusal);
+        return await ModelService.Views(db.ModelVersions.Where(v => v.TeamId == teamId && v.Target == ForecastTarget.Technique).OrderByDescending(v => v.Id)).ToListAsync(ct);
     }
 
     /// <summary>The exercises named on the team's labels, for the filter.</summary>
@@ -79,7 +109,7 @@ public sealed class TechniqueModelService(IDbContextFactory<AppDbContext> dbFact
     {
         ArgumentNullException.ThrowIfNull(caller);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.RequireManageTeam(caller, teamId, "Only the team's coaches train its technique model.");
+        db.RequireManageTeam(caller, teamId, Refusal);
         var names = await (from l in db.Set<FrameLabel>()
                            join m in db.Set<SessionMedia>() on l.MediaId equals m.Id
                            where m.Athlete!.TeamId == teamId
@@ -87,43 +117,13 @@ public sealed class TechniqueModelService(IDbContextFactory<AppDbContext> dbFact
         return [.. names.OfType<string>().Order(StringComparer.OrdinalIgnoreCase)];
     }
 
-    private async Task<(List<TechniqueClip> Clips, int Photos)> GatherAsync(Caller caller, int teamId, string? exercise, CancellationToken ct)
+    /// <summary>The registry's architecture of a technique model.</summary>
+    public static ModelKind Architecture(TechniqueModelKind kind) => kind switch
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.RequireManageTeam(caller, teamId, "Only the team's coaches train its technique model.");
-        var labels = await (from l in db.Set<FrameLabel>().AsNoTracking()
-                            join m in db.Set<SessionMedia>() on l.MediaId equals m.Id
-                            where m.Athlete!.TeamId == teamId
-                            select new { l.MediaId, l.FrameIndex, l.Label, Exercise = l.Exercise ?? m.Exercise, m.AthleteId, m.Kind }).ToListAsync(ct);
-        if (exercise is not null)
-        {
-            labels = [.. labels.Where(l => string.Equals(l.Exercise, exercise, StringComparison.OrdinalIgnoreCase))];
-        }
-
-        int photos = labels.Count(l => l.Kind == MediaKind.Photo);
-        var videos = labels.Where(l => l.Kind == MediaKind.Video).ToList();
-        var ids = videos.Select(l => l.MediaId).Distinct().ToList();
-        var keypoints = await db.Set<MediaKeypoints>().AsNoTracking().Where(k => ids.Contains(k.MediaId)).ToDictionaryAsync(k => k.MediaId, ct);
-        var decoded = new Dictionary<int, float[]>();
-        var clips = new List<TechniqueClip>();
-        foreach (var label in videos.OrderBy(l => l.MediaId).ThenBy(l => l.FrameIndex))
-        {
-            if (!keypoints.TryGetValue(label.MediaId, out var row) || row.FrameCount == 0 || label.FrameIndex >= row.FrameCount)
-            {
-                continue;
-            }
-
-            if (!decoded.TryGetValue(label.MediaId, out var values))
-            {
-                values = KeypointCodec.Decode(row.Data);
-                decoded[label.MediaId] = values;
-            }
-
-            clips.Add(new TechniqueClip(label.AthleteId.ToString(System.Globalization.CultureInfo.InvariantCulture), Window(values, label.FrameIndex), label.Label == FrameLabels.Good));
-        }
-
-        return (clips, photos);
-    }
+        TechniqueModelKind.KeypointCnn => ModelKind.KeypointCnn,
+        TechniqueModelKind.ResNetHead => ModelKind.ResNetHead,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "the registry keeps the keypoint CNN and the ResNet head"),
+    };
 
     /// <summary>
     /// The frames within <see cref="HalfWindow"/> of <paramref name="centre"/>, edge frames repeated where the clip

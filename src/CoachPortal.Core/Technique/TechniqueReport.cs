@@ -41,4 +41,10 @@ public sealed record TechniqueReport
 
     /// <summary>Where training ran.</summary>
     public required ExecutionDevice Device { get; init; }
+
+    /// <summary>Why that device.</summary>
+    public string DeviceReason { get; init; } = "";
+
+    /// <summary>Mean training loss of each epoch.</summary>
+    public IReadOnlyList<double> EpochLosses { get; init; } = [];
 }

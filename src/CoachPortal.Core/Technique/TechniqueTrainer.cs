@@ -17,6 +17,9 @@ public sealed class TechniqueTrainer : IDisposable
     private const string Angles = "logistic regression on joint angles";
     private ResNetFeaturizer? _resNet;
 
+    /// <summary>Epochs of the ResNet head and the keypoint CNN when the options leave it to the model.</summary>
+    public const int DefaultHeadEpochs = 60;
+
     /// <summary>Trains on frames: ResNet18 features with a trained head, or the image CNN.</summary>
     /// <exception cref="ArgumentException">the kind is not an image model, or there are too few athletes</exception>
     /// <exception cref="LearningException">an image does not decode, or training failed</exception>
@@ -157,7 +160,7 @@ public sealed class TechniqueTrainer : IDisposable
         var classifierOptions = kind == ClassifierKind.ImageCnn
             ? new ClassifierOptions { Epochs = options.Epochs > 0 ? options.Epochs : 10 }
             // few samples: many small steps, and weight decay against memorising them
-            : new ClassifierOptions { Epochs = options.Epochs > 0 ? options.Epochs : 60, BatchSize = 8, LearningRate = 3e-3, WeightDecay = 1e-2, HiddenSize = kind == ClassifierKind.KeypointCnn ? 32 : 0 };
+            : new ClassifierOptions { Epochs = options.Epochs > 0 ? options.Epochs : DefaultHeadEpochs, BatchSize = 8, LearningRate = 3e-3, WeightDecay = 1e-2, HiddenSize = kind == ClassifierKind.KeypointCnn ? 32 : 0 };
         classifierOptions.Seed = options.Seed;
         classifierOptions.Device = options.Device;
         classifierOptions.IntraOpThreads = options.IntraOpThreads;
@@ -187,6 +190,8 @@ public sealed class TechniqueTrainer : IDisposable
             TrainingAthletes = train.Select(i => athletes[i]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
             HeldOutAthletes = test.Select(i => athletes[i]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
             Device = model.Device,
+            DeviceReason = model.DeviceReason,
+            EpochLosses = model.EpochLosses,
         };
     }
 

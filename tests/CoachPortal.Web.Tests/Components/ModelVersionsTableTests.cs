@@ -64,6 +64,48 @@ public sealed class ModelVersionsTableTests : PortalTestContext
         Assert.Equal("The baseline ignores the new season.", promoted!.Value.Reason);
     }
 
+    [Fact]
+    public void ATechniqueVersionReadsAsAccuracyOnHeldOutAthletesNextToTheMostCommonClass()
+    {
+        var cut = Render<ModelVersionsTable>(p => p.Add(c => c.Versions, [Technique(9, 0.1, 0.5, beats: true)]));
+
+        Assert.Equal("right on 90 % of held-out athletes' labelled frames vs 50 % for always guessing the most common class",
+            cut.Find("[data-testid=version-result-9]").TextContent);
+        Assert.Equal("back squat · 5 athletes trained on, 3 held out", cut.Find("[data-testid=version-technique-9]").TextContent);
+        Assert.Contains("Technique · KeypointCnn", cut.Find("[data-testid=versions]").TextContent, StringComparison.Ordinal);
+        Assert.False(cut.Find("[data-testid=promote-9]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void ATechniqueVersionThatDoesNotBeatItsBaselineCannotBePromotedEvenWithAReason()
+    {
+        (ModelVersionView Version, string? Reason)? promoted = null;
+        var cut = Render<ModelVersionsTable>(p => p
+            .Add(c => c.Versions, [Technique(5, 0.5, 0.5, beats: false)])
+            .Add(c => c.OnPromote, v => promoted = v));
+
+        var promote = cut.Find("[data-testid=promote-5]");
+        Assert.True(promote.HasAttribute("disabled"));
+        promote.Click();
+
+        Assert.Null(promoted);
+        Assert.Empty(cut.FindAll("[data-testid=override-reason]"));
+    }
+
+    private static ModelVersionView Technique(int id, double error, double baselineError, bool beats) => Version(id, error, baselineError, beats) with
+    {
+        Target = ForecastTarget.Technique,
+        Architecture = ModelKind.KeypointCnn,
+        MetricName = "error rate",
+        BestBaselineName = "majority class",
+        Metrics = new ModelMetrics
+        {
+            Promotion = new PromotionDecision(beats ? PromotionVerdict.Promotable : PromotionVerdict.NotBetter,
+                baselineError == 0 ? 1 : error / baselineError, beats ? 0.1 : 0.8, beats ? 0.4 : 1.2, 30, 3, "interval rule"),
+            Technique = new TechniqueSummary { Exercise = "back squat", Samples = 80, GoodSamples = 40, WindowFrames = 31, TrainingAthletes = ["1", "2", "3", "4", "5"], HeldOutAthletes = ["6", "7", "8"] },
+        },
+    };
+
     private static ModelVersionView Version(int id, double error, double baselineError, bool beats) => new(
         id, 1, ForecastTarget.Readiness, ModelKind.GruForecaster, ModelScope.Team, 1, ModelVersionStatus.Candidate,
         "2026-01-01 – 2026-06-30", "hash", 400, 100, "{}", "Cpu", "no NVIDIA driver on this machine, CUDA not tried", 12,

@@ -25,4 +25,8 @@ public sealed record ModelMetrics
     /// <summary>The training job's judgement (<see cref="PromotionRule"/>); null for a version registered before the rule.</summary>
     [JsonPropertyName("promotion")]
     public PromotionDecision? Promotion { get; init; }
+
+    /// <summary>For a technique version: what it learnt from and what it showed; null for the forecasts.</summary>
+    [JsonPropertyName("technique")]
+    public TechniqueSummary? Technique { get; init; }
 }

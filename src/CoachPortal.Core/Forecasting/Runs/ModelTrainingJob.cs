@@ -36,7 +36,6 @@ public sealed class ModelTrainingJob(
     // Below this many onsets a cross-validated injury model has nothing to generalise from (ten events per
     // predictor is the usual floor in clinical prediction models; this is a far lower bar, not a high one).
     private const int MinInjuryEvents = 10;
-    private static readonly TimeSpan s_cancelPoll = TimeSpan.FromMilliseconds(300);
 
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(int runId, CancellationToken ct)
@@ -48,7 +47,7 @@ public sealed class ModelTrainingJob(
             return;
         }
 
-        var registered = await db.ModelVersions.Where(v => v.TrainingRunId == runId).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct);
+        var registered = await TrainingRunLifecycle.RegisteredVersionAsync(db, runId, ct);
         if (registered is not null)
         {
             await FinishAsync(db, run, TrainingRunStatus.Succeeded, null, registered, ct);
@@ -68,7 +67,7 @@ public sealed class ModelTrainingJob(
         Publish(run);
 
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var watcher = WatchCancelAsync(runId, cancel);
+        var watcher = TrainingRunLifecycle.WatchCancelAsync(dbFactory, runId, cancel);
         try
         {
             var version = await TrainAsync(db, run, cancel.Token);
@@ -276,38 +275,10 @@ public sealed class ModelTrainingJob(
 
     private static string? Meta(ModelScorer scorer, string key) => scorer.Metadata.TryGetValue(key, out var v) ? v : null;
 
-    private async Task FinishAsync(AppDbContext db, TrainingRun run, TrainingRunStatus status, string? failure, int? versionId, CancellationToken ct)
-    {
-        run.Status = status;
-        run.FailureReason = failure is null ? null : TextLimits.Truncate(failure, 2000);
-        run.ModelVersionId = versionId;
-        run.FinishedUtc = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        Publish(run);
-        notifier.Publish(Topics.Models);
-    }
+    private Task FinishAsync(AppDbContext db, TrainingRun run, TrainingRunStatus status, string? failure, int? versionId, CancellationToken ct) =>
+        TrainingRunLifecycle.FinishAsync(db, run, status, failure, versionId, clock, notifier, ct);
 
     private void Publish(TrainingRun run) => notifier.Publish(Topics.TrainingRun(run.Id));
-
-    private async Task WatchCancelAsync(int runId, CancellationTokenSource cancel)
-    {
-        try
-        {
-            while (!cancel.IsCancellationRequested)
-            {
-                await Task.Delay(s_cancelPoll, cancel.Token);
-                await using var db = await dbFactory.CreateDbContextAsync(cancel.Token);
-                if (await db.TrainingRuns.AnyAsync(r => r.Id == runId && r.CancelRequested, cancel.Token))
-                {
-                    await cancel.CancelAsync();
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // the run ended or was cancelled; either way the watch is over
-        }
-    }
 
     private void SaveEpoch(int runId, TrainingProgress p, LossHistory history)
     {

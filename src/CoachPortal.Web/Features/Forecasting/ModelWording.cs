@@ -22,6 +22,7 @@ public static class ModelWording
         "logistic acwr+monotony" => "a simple load-ratio rule",
         SessionClassBaselines.Majority => "always guessing the most common class",
         SessionClassBaselines.Logistic => "a simple rule on session summaries",
+        "logistic regression on joint angles" => "a simple rule on joint angles",
         _ => name,
     };
 
@@ -32,6 +33,8 @@ public static class ModelWording
         var baseline = Baseline(version.BestBaselineName);
         return version.Target switch
         {
+            ForecastTarget.Technique => string.Create(s_format,
+                $"right on {Percent(1 - version.TestError)} of held-out athletes' labelled frames vs {Percent(1 - version.BestBaselineError)} for {baseline}"),
             ForecastTarget.SessionClass => string.Create(s_format,
                 $"classifies {Percent(1 - version.TestError)} of sessions well (macro-F1) vs {Percent(1 - version.BestBaselineError)} for {baseline}"),
             ForecastTarget.InjuryRisk => string.Create(s_format,
@@ -57,6 +60,14 @@ public static class ModelWording
             { } p => $"{Change(p.Estimate)} than {baseline} (95 % sure: {Range(p.Low, p.High)}){(p.IsPromotable ? "" : ": not shown better")}",
         };
     }
+
+    /// <summary>Where covering a clip's pose hurt a technique prediction most, relative to the labelled frame.</summary>
+    public static string OcclusionPeak(int frameOffset) => frameOffset switch
+    {
+        0 => "the labelled frame itself",
+        < 0 => string.Create(s_format, $"{-frameOffset} frames before the labelled one"),
+        _ => string.Create(s_format, $"{frameOffset} frames after the labelled one"),
+    };
 
     // An error ratio (model / baseline) as "12 % smaller errors" or "5 % larger errors".
     private static string Change(double ratio) => ratio <= 1

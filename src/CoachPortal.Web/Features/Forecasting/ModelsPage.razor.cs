@@ -15,6 +15,9 @@ public sealed partial class ModelsPage
 {
     private static readonly TimeSpan s_pollInterval = TimeSpan.FromSeconds(2);
 
+    // Technique models are trained from labelled frames on the technique page, not from this form.
+    private static readonly ForecastTarget[] s_formTargets = [.. Enum.GetValues<ForecastTarget>().Where(t => t != ForecastTarget.Technique)];
+
     private static readonly Dictionary<string, object?> s_lossOptions = new()
     {
         ["xaxis"] = new { title = new { text = "epoch" }, type = "numeric" },
@@ -112,6 +115,11 @@ public sealed partial class ModelsPage
         _selectedVersion = version;
         _confusion = null;
         _testSeries = [];
+        if (version.Target == ForecastTarget.Technique)
+        {
+            return;
+        }
+
         if (version.TestSeries.Confusion is { } confusion)
         {
             _confusion = confusion;
@@ -156,6 +164,7 @@ public sealed partial class ModelsPage
     {
         ForecastTarget.InjuryRisk => "Injury risk",
         ForecastTarget.SessionClass => "Session class",
+        ForecastTarget.Technique => "Technique",
         _ => target.ToString(),
     };
 
