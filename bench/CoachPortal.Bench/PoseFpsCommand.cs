@@ -92,6 +92,17 @@ internal static class PoseFpsCommand
                     $"| {(model == 0 ? "lite" : "full")} | {(input == 0 ? $"{width} px (as recorded)" : $"{input} px")} | {await result.GetAttributeAsync("data-frames")} | {await result.GetAttributeAsync("data-found")} | {await result.GetAttributeAsync("data-first-frame-seconds")} | {await result.GetAttributeAsync("data-fps")} |"));
             }
 
+            // Inference alone: BlazePose on the same decoded frame again and again, no seeking, so the figure above
+            // can be split into the model's time and the player's (seek and decode).
+            var repeats = IntArg(args, "--repeats", 10);
+            foreach (var model in runs.Select(r => r.Model).Distinct())
+            {
+                await page.GotoAsync($"/media/{mediaId}/pose");
+                await page.Locator("[data-testid=pose-controls][data-ready=true]").WaitForAsync(new() { Timeout = 60_000 });
+                var ms = await page.EvaluateAsync<double>(InferenceOnly, new { model, repeats });
+                Console.WriteLine(FormattableString.Invariant($"inference only, {(model == 0 ? "lite" : "full")}, {width}×{height} frame: {ms:F0} ms per frame ({1000 / ms:F2} fps) over {repeats} repeats"));
+            }
+
             Console.WriteLine($"load after: {LoadAverage()}");
             return 0;
         }
@@ -108,6 +119,23 @@ internal static class PoseFpsCommand
             }
         }
     }
+
+    private const string InferenceOnly = """
+        async ({ model, repeats }) => {
+          await import('/lib/mediapipe/pose/pose.js');
+          const video = document.querySelector('[data-testid=pose-video]');
+          const pose = new globalThis.Pose({ locateFile: f => `/lib/mediapipe/pose/${f}` });
+          pose.setOptions({ modelComplexity: model, smoothLandmarks: true, enableSegmentation: false, minDetectionConfidence: 0.5, minTrackingConfidence: 0.5 });
+          pose.onResults(() => {});
+          await pose.initialize();
+          await pose.send({ image: video });
+          const started = performance.now();
+          for (let i = 0; i < repeats; i++) { await pose.send({ image: video }); }
+          const ms = (performance.now() - started) / repeats;
+          await pose.close();
+          return ms;
+        }
+        """;
 
     private static async Task<(Caller Admin, int SessionId)> SeedAsync(ClubHost host)
     {

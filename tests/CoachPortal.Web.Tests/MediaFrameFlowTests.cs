@@ -164,6 +164,30 @@ public sealed class MediaFrameFlowTests(PortalServer server)
         Assert.Equal(404, mixed!.Status);
     }
 
+    [SkippableFact]
+    public async Task RealBlazePoseTracksAGeneratedClipAndItsLandmarksAreStoredAndCharted()
+    {
+        BrowserTest.RequireBrowser();
+        var page = await server.NewPageAsync();
+        await page.SignInAsync(PortalServer.AthleteEmail);
+        var mediaId = await AttachClipAsync(page, await AddSessionAsync(), "pose run", frames: 6, width: 640, height: 360);
+
+        // The lite model, chosen from the address: six frames take well under a minute even on a loaded machine.
+        await page.GotoAsync($"/media/{mediaId}/pose?model=0");
+        await page.Locator("[data-testid=pose-controls][data-ready=true]").WaitForAsync(new() { Timeout = 30_000 });
+        await page.Locator("[data-testid=run-pose]").ClickAsync();
+        var result = page.Locator("[data-testid=pose-result]");
+        await result.WaitForAsync(new() { Timeout = 300_000 });
+
+        Assert.Equal("6", await result.GetAttributeAsync("data-frames"));
+        Assert.True(int.Parse(await result.GetAttributeAsync("data-found") ?? "0", CultureInfo.InvariantCulture) >= 4);
+        var stored = await page.APIRequest.GetAsync($"/media/{mediaId}/keypoints");
+        Assert.Equal(200, stored.Status);
+        Assert.Equal(6, (await stored.JsonAsync())!.Value.GetProperty("frames").GetInt32());
+        await page.Locator("[data-chart=joint-angles] .apexcharts-series[seriesName]").First.WaitForAsync();
+        Assert.Equal(7, await page.Locator("[data-chart=joint-angles] .apexcharts-series[seriesName]").CountAsync());
+    }
+
     private static async Task ShowsAsync(IPage page, int frame, string? side = null)
     {
         var counter = side is null ? "[data-testid=frame-number]" : $"[data-testid=frame-number-{side}]";
@@ -178,11 +202,11 @@ public sealed class MediaFrameFlowTests(PortalServer server)
         await ShowsAsync(page, right, "right");
     }
 
-    // 6.4 s at 25 fps, 320×240: enough frames for three repetitions of landmarks, quick to encode.
-    private async Task<int> AttachClipAsync(IPage page, int sessionId, string exercise)
+    // By default 6.4 s at 25 fps, 320×240: enough frames for three repetitions of landmarks, quick to encode.
+    private async Task<int> AttachClipAsync(IPage page, int sessionId, string exercise, int frames = 160, int width = 320, int height = 240)
     {
         await page.GotoInteractiveAsync($"/sessions/{sessionId}");
-        var clip = Convert.FromBase64String(await page.EvaluateAsync<string>(GeneratedClip.Encode, new { frames = 160, fps = Fps, width = 320, height = 240 }));
+        var clip = Convert.FromBase64String(await page.EvaluateAsync<string>(GeneratedClip.Encode, new { frames, fps = Fps, width, height }));
         var existing = await page.Locator("[data-testid=media-item][data-kind=Video]").CountAsync();
         await page.Field("media-exercise").FillAsync(exercise);
         await page.Field("media-exercise").PressAsync("Tab");
