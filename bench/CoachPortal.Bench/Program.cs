@@ -11,6 +11,7 @@
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- circuits [--count N] [--teams T] [--athletes A] [--screen calendar|dashboard] [--rounds R] [--batch B] [--hold SECONDS]
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- image-cnn [--frames N] [--size PIXELS] [--epochs N] [--device auto|cpu|cuda] [--threads N]
 //   dotnet run -c Release --project bench/CoachPortal.Bench -- history-import [megabytes] [corpus folder]
+//   dotnet run -c Release --project bench/CoachPortal.Bench -- pose-fps [--gl swiftshader|disabled|default] [--frames N] [--runs MODEL:INPUT,...]
 using CoachPortal.Bench;
 
 return args.FirstOrDefault() switch
@@ -28,11 +29,12 @@ return args.FirstOrDefault() switch
     "circuits-browser" => CircuitsBrowser.Run(args[1..]),
     "image-cnn" => ImageCnnCommand.Run(args[1..]),
     "history-import" => HistoryImportBenchmark.Run(args[1..]),
+    "pose-fps" => PoseFpsCommand.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: CoachPortal.Bench fit FILE... | pmc | curves | fuzz ... | forecast --pmdata DIR | simulator --pmdata DIR | zipbomb [concurrent] [gigabytes] | crash [--kills N] | club [--teams T] [--athletes A] [--years Y] | circuits [--count N] [--screen calendar|dashboard] | image-cnn [--frames N] [--size PIXELS] [--epochs N] | history-import [megabytes]");
+    Console.Error.WriteLine("usage: CoachPortal.Bench fit FILE... | pmc | curves | fuzz ... | forecast --pmdata DIR | simulator --pmdata DIR | zipbomb [concurrent] [gigabytes] | crash [--kills N] | club [--teams T] [--athletes A] [--years Y] | circuits [--count N] [--screen calendar|dashboard] | image-cnn [--frames N] [--size PIXELS] [--epochs N] | history-import [megabytes] | pose-fps [--gl swiftshader|disabled|default] [--frames N]");
     return 2;
 }

@@ -97,6 +97,35 @@ public sealed class MediaService(IDbContextFactory<AppDbContext> dbFactory, IFil
         return ToItem(db, caller, row);
     }
 
+    /// <summary>One clip as the compare page heads it; not found unless the caller may see it and it is a video.</summary>
+    public async Task<ClipChoice> ClipAsync(Caller caller, int mediaId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Choices(db, Visible(db, caller).Where(m => m.Id == mediaId && m.Kind == MediaKind.Video)).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Media not found.");
+    }
+
+    /// <summary>
+    /// Videos that can be compared with <paramref name="mediaId"/>: the same athlete's and their teammates', of those
+    /// the caller may see, newest first. Not found when the caller may not see the clip itself.
+    /// </summary>
+    public async Task<IReadOnlyList<ClipChoice>> CompareChoicesAsync(Caller caller, int mediaId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var visible = Visible(db, caller);
+        var clip = await visible.Where(m => m.Id == mediaId).Select(m => new { m.AthleteId, m.Athlete!.TeamId }).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Media not found.");
+        var query = visible.Where(m => m.Id != mediaId && m.Kind == MediaKind.Video && (m.AthleteId == clip.AthleteId || m.Athlete!.TeamId == clip.TeamId))
+            .OrderByDescending(m => m.CreatedUtc).ThenByDescending(m => m.Id);
+        return await Choices(db, query).Take(200).ToListAsync(ct);
+    }
+
+    private static IQueryable<ClipChoice> Choices(AppDbContext db, IQueryable<SessionMedia> media) =>
+        media.Select(m => new ClipChoice(m.Id, m.AthleteId, m.Athlete!.FirstName + " " + m.Athlete.LastName, m.Exercise ?? m.OriginalName, m.CreatedUtc,
+            db.Set<MediaKeypoints>().Where(k => k.MediaId == m.Id).Select(k => k.FrameCount).FirstOrDefault()));
+
     /// <summary>The original bytes, for the player and for download.</summary>
     public async Task<OriginalFile> ContentAsync(Caller caller, int mediaId, CancellationToken ct = default)
     {

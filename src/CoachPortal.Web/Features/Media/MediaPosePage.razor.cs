@@ -19,6 +19,11 @@ public partial class MediaPosePage
 
     private ElementReference _video;
     private ElementReference _canvas;
+    private ElementReference _counter;
+    private IReadOnlyList<ClipChoice> _choices = [];
+    private int? _compareWith;
+    private int _model = 1;
+    private int _inputWidth;
     private IJSObjectReference? _module;
     private DotNetObjectReference<MediaPosePage>? _self;
     private ApexChart? _chart;
@@ -43,11 +48,26 @@ public partial class MediaPosePage
     [Parameter]
     public int Id { get; set; }
 
+    /// <summary>BlazePose's model complexity: 1 full (default), 0 lite; <c>?model=0</c> picks it from the address.</summary>
+    [SupplyParameterFromQuery(Name = "model")]
+    public int? Model { get; set; }
+
+    /// <summary>Width the frames are scaled to before pose (0: as recorded); <c>?input=640</c>.</summary>
+    [SupplyParameterFromQuery(Name = "input")]
+    public int? InputWidth { get; set; }
+
+    protected override void OnInitialized()
+    {
+        _model = Model is 0 ? 0 : 1;
+        _inputWidth = InputWidth is 320 or 640 ? InputWidth.Value : 0;
+    }
+
     protected override async Task OnParametersSetAsync()
     {
         try
         {
             _item = await Media.GetAsync(Caller, Id);
+            _choices = _item.Kind == MediaKind.Video ? await Media.CompareChoicesAsync(Caller, Id) : [];
             await LoadAnalysisAsync();
         }
         catch (NotFoundException)
@@ -66,7 +86,12 @@ public partial class MediaPosePage
         try
         {
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Media/MediaPosePage.razor.js");
-            await _module.InvokeVoidAsync("attach", _video, _canvas, Id, _fps);
+            var rate = await _module.InvokeAsync<FrameRate?>("attach", _video, _canvas, Id, _fps, _counter);
+            if (rate is not null)
+            {
+                _fps = rate.Fps;
+            }
+
             _ready = true;
             StateHasChanged();
         }
@@ -112,7 +137,7 @@ public partial class MediaPosePage
         _self ??= DotNetObjectReference.Create(this);
         try
         {
-            _lastRun = await _module.InvokeAsync<PoseRun>("runPose", TimeSpan.FromMinutes(30), _video, _self, _fps);
+            _lastRun = await _module.InvokeAsync<PoseRun>("runPose", TimeSpan.FromMinutes(30), _video, _self, _fps, _model, _inputWidth);
             await LoadAnalysisAsync();
             await _module.InvokeVoidAsync("reload", _video);
             Snackbar.Add(string.Create(CultureInfo.InvariantCulture, $"Pose tracked: {_lastRun.Frames} frames at {_lastRun.Fps:0.0} fps."), Severity.Success);
@@ -138,9 +163,21 @@ public partial class MediaPosePage
     {
         if (_module is not null)
         {
-            await _module.InvokeVoidAsync("step", _video, frames, _fps);
+            await _module.InvokeVoidAsync("step", _video, frames);
         }
     }
+
+    private async Task SetFpsAsync(double fps)
+    {
+        _fps = fps;
+        if (_module is not null && fps > 0)
+        {
+            await _module.InvokeVoidAsync("setFps", _video, fps);
+        }
+    }
+
+    // Loaded in full, like this page: in-app navigation would keep this page's script policy.
+    private void OpenCompare() => Navigation.NavigateTo($"/media/compare?left={Id}&right={_compareWith}", forceLoad: true);
 
     private async Task ToggleAsync()
     {
@@ -165,15 +202,12 @@ public partial class MediaPosePage
             return;
         }
 
-        var seconds = await _module.InvokeAsync<double>("currentTime", _video);
-        var frame = (int)Math.Floor(seconds * _fps);
+        var (frame, seconds) = await _module.InvokeAsync<FramePosition>("currentFrame", _video);
         if (await Snackbar.TryAsync(() => Analysis.AddLabelAsync(Caller, Id, new FrameLabelInput(frame, seconds, label)), $"Frame {frame} labelled {label}."))
         {
             await LoadAnalysisAsync();
         }
     }
-
-    private static string Name(Joint joint) => joint.ToString().Replace("Left", "left ", StringComparison.Ordinal).Replace("Right", "right ", StringComparison.Ordinal).ToLowerInvariant();
 
     public async ValueTask DisposeAsync()
     {
@@ -194,5 +228,11 @@ public partial class MediaPosePage
     }
 
     /// <summary>What a pose run reports: frames processed, wall time, throughput and frames where a person was found.</summary>
-    public sealed record PoseRun(int Frames, double Seconds, double Fps, int Found);
+    public sealed record PoseRun(int Frames, double Seconds, double Fps, int Found, double FirstFrameSeconds);
+
+    /// <summary>The clip's frame rate as the page's script knows it, and whether it measured it.</summary>
+    public sealed record FrameRate(double Fps, bool Measured);
+
+    /// <summary>The frame on screen and its start in seconds.</summary>
+    public sealed record FramePosition(int Frame, double Seconds);
 }

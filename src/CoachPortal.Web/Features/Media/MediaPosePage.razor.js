@@ -1,7 +1,7 @@
 // BlazePose (@mediapipe/pose, served from /lib/mediapipe/pose with its WASM and models, so it works offline) on the
-// coach's own device. The package is a classic script that defines `Pose` on the global object; importing it for
-// its side effect is the only way it loads.
-import '/lib/mediapipe/pose/pose.js';
+// coach's own device. The package is a classic script that defines `Pose` on the global object; it is imported for
+// that side effect when pose is first tracked, so the compare page can share the frame stepping below without it.
+const poseScript = '/lib/mediapipe/pose/pose.js';
 
 // BlazePose's skeleton: shoulders, arms, trunk, legs, feet.
 const bones = [[11, 12], [11, 13], [13, 15], [12, 14], [14, 16], [11, 23], [12, 24], [23, 24], [23, 25], [25, 27],
@@ -9,19 +9,52 @@ const bones = [[11, 12], [11, 13], [13, 15], [12, 14], [14, 16], [11, 23], [12, 
 const perFrame = 33 * 4;
 const batchFrames = 60;
 const views = new WeakMap();
+// Frame rates that cameras and encoders use; a measured rate within 1 % of one is taken as that rate.
+const commonRates = [23.976, 24, 25, 29.97, 30, 48, 50, 59.94, 60, 90, 100, 119.88, 120, 240];
 
-export async function attach(video, canvas, mediaId, fps) {
-  const view = { video, canvas, mediaId, fps, keypoints: null, handle: 0, live: null };
+// Attaches the overlay, the frame counter and the , and . keys to a video. The frame rate is the stored keypoints'
+// or, for a clip without them, measured from the frames the browser presents. Returns the rate and whether it was
+// measured (null when neither is known).
+export async function attach(video, canvas, mediaId, fps, counter, keys = true) {
+  const view = { video, canvas, mediaId, fps, counter, keypoints: null, handle: 0, frame: 0, mediaTime: null, chart: 'joint-angles', offsetSeconds: 0 };
   views.set(video, view);
   const draw = () => paint(view);
-  video.addEventListener('seeked', draw);
-  video.addEventListener('timeupdate', draw);
+  video.addEventListener('seeked', () => { if (view.seeking === undefined) { view.frame = frameAt(view, video.currentTime); } view.seeking = undefined; draw(); });
+  video.addEventListener('timeupdate', () => { if (!('requestVideoFrameCallback' in video)) { view.frame = frameAt(view, video.currentTime); } draw(); });
   video.addEventListener('loadedmetadata', draw);
   if ('requestVideoFrameCallback' in video) {
-    const onFrame = () => { paint(view); view.handle = video.requestVideoFrameCallback(onFrame); };
+    // The browser's own account of the frame on screen: its presentation time, exact where currentTime is not.
+    const onFrame = (now, meta) => {
+      view.mediaTime = meta.mediaTime;
+      // Presentation times may be rounded to the container's millisecond: the nearest frame start is the frame.
+      view.frame = Math.max(0, Math.round(meta.mediaTime * view.fps));
+      paint(view);
+      view.handle = video.requestVideoFrameCallback(onFrame);
+    };
     view.handle = video.requestVideoFrameCallback(onFrame);
   }
+  if (keys) {
+    view.onKey = e => {
+      if (e.target?.closest?.('input, textarea, select, [contenteditable=true]') || e.ctrlKey || e.metaKey || e.altKey) {
+        return;
+      }
+      if (e.key === ',' || e.key === '.') {
+        e.preventDefault();
+        step(video, e.key === ',' ? -1 : 1);
+      }
+    };
+    document.addEventListener('keydown', view.onKey);
+  }
   await reload(video);
+  if (view.keypoints) {
+    return { fps: view.fps, measured: false };
+  }
+  const measured = await measureFps(video);
+  if (measured) {
+    view.fps = measured;
+  }
+  paint(view);
+  return measured ? { fps: measured, measured: true } : null;
 }
 
 export async function reload(video) {
@@ -40,13 +73,45 @@ export function detach(video) {
   if (view?.handle && 'cancelVideoFrameCallback' in video) {
     video.cancelVideoFrameCallback(view.handle);
   }
+  if (view?.onKey) {
+    document.removeEventListener('keydown', view.onKey);
+  }
   views.delete(video);
 }
 
-export function step(video, frames, fps) {
+export function setFps(video, fps) {
+  const view = views.get(video);
+  if (view && fps > 0) {
+    view.fps = fps;
+    paint(view);
+  }
+}
+
+// Which chart's cursor follows this video, and the seconds to subtract from the frame's time (the compare page
+// draws both clips' curves relative to their aligned events).
+export function follow(video, chartId, offsetSeconds) {
+  const view = views.get(video);
+  view.chart = chartId;
+  view.offsetSeconds = offsetSeconds;
+  paint(view);
+}
+
+// Moves exactly `frames` frames from the frame on screen. The seek lands mid-frame, so rounding in the player
+// cannot show the neighbour.
+export function step(video, frames) {
+  const view = views.get(video);
+  return showFrame(video, view.frame + frames);
+}
+
+export function showFrame(video, frame) {
+  const view = views.get(video);
   video.pause();
-  const duration = isFinite(video.duration) ? video.duration : Number.MAX_VALUE;
-  video.currentTime = Math.min(Math.max(0, video.currentTime + frames / fps), duration);
+  const last = isFinite(video.duration) ? Math.max(0, Math.ceil(video.duration * view.fps) - 1) : Number.MAX_SAFE_INTEGER;
+  const target = Math.min(Math.max(0, Math.round(frame)), last);
+  view.frame = target;
+  view.seeking = true;
+  paint(view);
+  return seekTo(video, (target + 0.5) / view.fps);
 }
 
 export function toggle(video) {
@@ -58,27 +123,84 @@ export function toggle(video) {
 }
 
 export function seek(video, seconds) {
-  video.pause();
-  video.currentTime = seconds;
+  const view = views.get(video);
+  return showFrame(video, Math.floor(seconds * view.fps + 1e-6));
 }
 
-export function currentTime(video) {
-  return video.currentTime;
+export function framesPerSecond(video) {
+  return views.get(video).fps;
+}
+
+export function currentFrame(video) {
+  const view = views.get(video);
+  return { frame: view.frame, seconds: Math.round((view.frame / view.fps) * 1e6) / 1e6 };
+}
+
+function frameAt(view, seconds) {
+  return Math.max(0, Math.floor(seconds * view.fps + 1e-6));
+}
+
+// Plays the clip muted for a moment and takes the smallest step between the presentation times of the frames the
+// browser shows (a dropped frame only makes a step longer), then goes back to the first frame.
+async function measureFps(video) {
+  if (!('requestVideoFrameCallback' in video)) {
+    return null;
+  }
+  await loaded(video);
+  const times = [];
+  let handle = 0;
+  await new Promise(resolve => {
+    const onFrame = (now, meta) => {
+      times.push(meta.mediaTime);
+      if (times.length >= 12) {
+        resolve();
+      } else {
+        handle = video.requestVideoFrameCallback(onFrame);
+      }
+    };
+    handle = video.requestVideoFrameCallback(onFrame);
+    video.addEventListener('ended', resolve, { once: true });
+    setTimeout(resolve, 4000);
+    video.muted = true;
+    video.play().catch(resolve);
+  });
+  video.cancelVideoFrameCallback(handle);
+  video.pause();
+  const steps = times.slice(1).map((t, i) => t - times[i]).filter(d => d > 1e-4);
+  await showFrame(video, 0);
+  if (steps.length === 0) {
+    return null;
+  }
+  // Steps of one frame (not a dropped one) averaged, since containers round each time to the millisecond.
+  const single = steps.filter(d => d < 1.5 * Math.min(...steps));
+  const rate = single.length / single.reduce((a, b) => a + b, 0);
+  const common = commonRates.map(r => ({ r, error: Math.abs(r - rate) / r })).sort((a, b) => a.error - b.error)[0];
+  return common.error < 0.01 ? common.r : Math.round(rate * 100) / 100;
 }
 
 // Tracks every frame: seeks frame by frame (so none is skipped however slow the device), runs BlazePose, draws the
 // skeleton and posts the landmarks in batches. Returns frames, seconds, frames per second and frames with a person.
-export async function runPose(video, dotnet, fps) {
+// `modelComplexity` is BlazePose's (0 lite, 1 full); `inputWidth` scales frames down before they reach it (0: as
+// decoded). Model load (script, WASM, graph, first inference) is reported apart from the steady rate.
+export async function runPose(video, dotnet, fps, modelComplexity = 1, inputWidth = 0) {
   const view = views.get(video);
   view.fps = fps;
+  const loadStarted = performance.now();
+  await import(poseScript);
   const pose = new globalThis.Pose({ locateFile: file => `/lib/mediapipe/pose/${file}` });
-  pose.setOptions({ modelComplexity: 1, smoothLandmarks: true, enableSegmentation: false, minDetectionConfidence: 0.5, minTrackingConfidence: 0.5 });
+  pose.setOptions({ modelComplexity, smoothLandmarks: true, enableSegmentation: false, minDetectionConfidence: 0.5, minTrackingConfidence: 0.5 });
   let latest = null;
   pose.onResults(results => { latest = results.poseLandmarks ?? null; });
   await pose.initialize();
   video.pause();
   await loaded(video);
   const aspectRatio = video.videoWidth / video.videoHeight || 1;
+  let input = video;
+  if (inputWidth > 0 && inputWidth < video.videoWidth) {
+    input = document.createElement('canvas');
+    input.width = inputWidth;
+    input.height = Math.round(inputWidth / aspectRatio);
+  }
   const values = [];
   let found = 0;
   let posted = 0;
@@ -95,7 +217,10 @@ export async function runPose(video, dotnet, fps) {
       break;
     }
     latest = null;
-    await pose.send({ image: video });
+    if (input !== video) {
+      input.getContext('2d').drawImage(video, 0, 0, input.width, input.height);
+    }
+    await pose.send({ image: input });
     const row = new Float32Array(perFrame);
     if (latest) {
       found++;
@@ -103,7 +228,8 @@ export async function runPose(video, dotnet, fps) {
     }
     values.push(row);
     view.keypoints = concat(values);
-    paint(view, frame);
+    view.frame = frame;
+    paint(view);
     if (frame === 0) {
       // The first frame pays for compiling the WASM and loading the model; the rate is measured after it.
       firstFrameDone = performance.now();
@@ -111,7 +237,7 @@ export async function runPose(video, dotnet, fps) {
     if (values.length - posted >= batchFrames) {
       await post(view, posted, concat(values.slice(posted)), fps, aspectRatio);
       posted = values.length;
-      await dotnet.invokeMethodAsync('PoseProgress', values.length, isFinite(video.duration) ? Math.floor(video.duration * fps) : 0);
+      await dotnet?.invokeMethodAsync('PoseProgress', values.length, isFinite(video.duration) ? Math.floor(video.duration * fps) : 0);
     }
   }
   if (values.length > posted) {
@@ -120,7 +246,8 @@ export async function runPose(video, dotnet, fps) {
   const ended = performance.now();
   await pose.close();
   const steady = values.length > 1 ? (values.length - 1) / ((ended - firstFrameDone) / 1000) : 0;
-  return { frames: values.length, seconds: (ended - started) / 1000, fps: steady, found };
+  const firstFrameSeconds = (firstFrameDone - loadStarted) / 1000;
+  return { frames: values.length, seconds: (ended - started) / 1000, fps: steady, found, firstFrameSeconds };
 }
 
 function concat(rows) {
@@ -145,18 +272,31 @@ async function post(view, startFrame, values, fps, aspectRatio) {
   }
 }
 
-function seekTo(video, seconds) {
+async function seekTo(video, seconds) {
+  // Before its metadata a video takes currentTime as a start position and fires no `seeked`.
+  if (video.readyState < 1) {
+    await new Promise(resolve => video.addEventListener('loadedmetadata', resolve, { once: true }));
+  }
   return new Promise(resolve => {
     video.addEventListener('seeked', resolve, { once: true });
     video.currentTime = seconds;
   });
 }
 
-function paint(view, frameIndex) {
-  const { video, canvas } = view;
-  const chart = document.querySelector('[data-chart="joint-angles"]');
+function paint(view) {
+  const { video, canvas, counter } = view;
+  const seconds = view.frame / view.fps;
+  if (counter) {
+    counter.textContent = `Frame ${view.frame} · ${seconds.toFixed(2)} s · ${Math.round(view.fps * 100) / 100} fps`;
+    counter.dataset.frame = String(view.frame);
+    counter.dataset.fps = String(view.fps);
+    if (view.mediaTime !== null) {
+      counter.dataset.mediaTime = String(view.mediaTime);
+    }
+  }
+  const chart = view.chart ? document.querySelector(`[data-chart="${view.chart}"]`) : null;
   if (chart) {
-    chart.dispatchEvent(new CustomEvent('chart-cursor', { detail: Math.round(video.currentTime * 1000) / 1000 }));
+    chart.dispatchEvent(new CustomEvent('chart-cursor', { detail: Math.round((seconds - view.offsetSeconds) * 1000) / 1000 }));
   }
   if (!video.videoWidth) {
     return;
@@ -167,7 +307,7 @@ function paint(view, frameIndex) {
   }
   const g = canvas.getContext('2d');
   g.clearRect(0, 0, canvas.width, canvas.height);
-  const frame = frameIndex ?? Math.floor(video.currentTime * view.fps);
+  const frame = view.frame;
   const k = view.keypoints;
   if (!k || (frame + 1) * perFrame > k.length) {
     return;
