@@ -142,8 +142,9 @@ internal sealed class ClubBuilder(IServiceProvider services, Caller admin)
         Athletes.AddRange(await db.Athletes.OrderBy(a => a.Id).Select(a => a.Id).ToListAsync());
         AthleteProfile = await db.Athletes.Where(a => a.UserId != null).Select(a => a.Id).FirstAsync();
         FirstSession = await db.TrainingSessions.Where(s => s.AthleteId == AthleteProfile).OrderByDescending(s => s.StartUtc).Select(s => s.Id).FirstAsync();
-        var first = await db.TrainingSessions.Where(s => s.AthleteId == AthleteProfile).MinAsync(s => s.StartUtc);
-        Years = (int)Math.Round((DateTime.UtcNow - first).TotalDays / 365);
+        // From the simulated check-ins: uploaded corpus files keep their own (older) dates.
+        var first = await db.WellnessCheckIns.Where(w => w.AthleteId == AthleteProfile).MinAsync(w => w.Date);
+        Years = (int)Math.Round((DateOnly.FromDateTime(DateTime.UtcNow).DayNumber - first.DayNumber) / 365.0);
     }
 
     private async Task<int> TemplateAsync(IDbContextFactory<AppDbContext> factory)

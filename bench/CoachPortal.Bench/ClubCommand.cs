@@ -35,9 +35,11 @@ internal static class ClubCommand
         var athleteCount = IntArg(args, "--athletes", 40);
         var years = IntArg(args, "--years", 1);
         // --reuse DIR times the screens of a club that an earlier run left with --keep, without building, recomputing
-        // or scoring it again (for timing a screen after a change); --no-scoring skips training and scoring.
+        // or scoring it again (for timing a screen after a change; --scoring scores it again with the model version it
+        // kept); --no-scoring skips training and scoring.
         var reuse = StringArg(args, "--reuse");
-        var noScoring = reuse is not null || args.Contains("--no-scoring");
+        var rescore = reuse is not null && args.Contains("--scoring");
+        var noScoring = (reuse is not null && !rescore) || args.Contains("--no-scoring");
         s_repeats = IntArg(args, "--repeats", s_repeats); // times each screen is measured after its warm-up
         s_only = StringArg(args, "--only"); // times only the screens whose path ends with this
         var directory = reuse ?? Path.Combine(Path.GetTempPath(), "coachportal-club", Guid.NewGuid().ToString("N"));
@@ -61,7 +63,7 @@ internal static class ClubCommand
             }
 
             var recompute = reuse is not null ? default : await RecomputeAsync(host, club);
-            var scoring = noScoring ? (Line: "scoring: not measured", Summary: "scoring not measured") : await ScoreAsync(host, club, admin);
+            var scoring = noScoring ? (Line: "scoring: not measured", Summary: "scoring not measured") : await ScoreAsync(host, club, admin, rescore);
             var rows = await ScreensAsync(host, club);
             // Uploads change the club, so a reused one is only uploaded to when asked (once: a second time is a duplicate).
             var uploads = reuse is null || args.Contains("--uploads") ? await ClubUploads.RunAsync(host, club) : "uploads: not measured";
@@ -138,13 +140,24 @@ internal static class ClubCommand
     /// <summary>
     /// Trains a readiness GRU on the first team as the Models page would, promotes it, and widens it to the whole
     /// club (training on every athlete is not what is measured here), then scores athletes one by one and all at once.
+    /// A reused club is scored with the version its first run left active.
     /// </summary>
-    private static async Task<(string Line, string Summary)> ScoreAsync(ClubHost host, ClubBuilder club, Caller admin)
+    private static async Task<(string Line, string Summary)> ScoreAsync(ClubHost host, ClubBuilder club, Caller admin, bool reuse)
     {
         try
         {
             using var scope = host.Services.CreateScope();
             var sp = scope.ServiceProvider;
+            if (reuse)
+            {
+                await using var kept = await sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+                var active = await kept.ModelVersions.Where(v => v.Status == ModelVersionStatus.Active && v.Target == ForecastTarget.Readiness)
+                    .OrderByDescending(v => v.Id).Select(v => (int?)v.Id).FirstOrDefaultAsync();
+                return active is null
+                    ? ("scoring: not measured (the kept club has no active readiness version)", "scoring not measured")
+                    : await MeasureScoringAsync(sp, club, active.Value, "kept readiness GRU");
+            }
+
             var models = sp.GetRequiredService<ModelService>();
             var runId = await models.StartTrainingAsync(admin, new TrainingRunInput
             {
@@ -167,33 +180,42 @@ internal static class ClubCommand
 
             await models.PromoteAsync(admin, versionId.Value, "Club benchmark");
             await db.ModelVersions.Where(v => v.Id == versionId).ExecuteUpdateAsync(s => s.SetProperty(v => v.Scope, ModelScope.Club).SetProperty(v => v.TeamId, (int?)null));
-
-            var job = sp.GetRequiredService<ModelScoringJob>();
-            var one = new List<double>();
-            foreach (var athlete in club.Athletes.Take(Math.Min(50, club.Athletes.Count)))
-            {
-                var t = Stopwatch.StartNew();
-                await job.RunForAthleteAsync(athlete, CancellationToken.None);
-                one.Add(t.Elapsed.TotalMilliseconds);
-            }
-
-            await db.ModelPredictions.ExecuteDeleteAsync();
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            clock.Restart();
-            await job.RunAsync(CancellationToken.None);
-            var all = clock.Elapsed.TotalSeconds;
-            var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-            var written = await db.ModelPredictions.CountAsync();
-            one.Sort();
-            var p50 = one[one.Count / 2];
-            var engine = EngineOnly(await db.ModelVersions.Where(v => v.Id == versionId).Select(v => v.OnnxBytes).FirstAsync(), club.Athletes.Count);
-            return (FormattableString.Invariant($"scoring (readiness GRU, trained {trainSeconds:F1} s on team 1): all {club.Athletes.Count} athletes {all:F2} s wall, {used:F2} s CPU, {written} predictions; one athlete (job, reads included) p50 {p50:F1} ms over {one.Count}; {engine}"),
-                FormattableString.Invariant($"scoring all {all:F1} s wall {used:F1} s CPU, one p50 {p50:F1} ms"));
+            return await MeasureScoringAsync(sp, club, versionId.Value, FormattableString.Invariant($"readiness GRU, trained {trainSeconds:F1} s on team 1"));
         }
         catch (Exception e) when (e is InvalidOperationException or DomainException or DbUpdateException)
         {
             return ($"scoring: not measured ({e.GetType().Name}: {e.Message})", "scoring not measured");
         }
+    }
+
+    private static async Task<(string Line, string Summary)> MeasureScoringAsync(IServiceProvider sp, ClubBuilder club, int versionId, string what)
+    {
+        await using var db = await sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var clock = new Stopwatch();
+        var job = sp.GetRequiredService<ModelScoringJob>();
+        // Nothing scored yet, so that the per-athlete job (which skips athletes with fresh forecasts) does its work.
+        await db.ModelPredictions.ExecuteDeleteAsync();
+        var one = new List<double>();
+        foreach (var athlete in club.Athletes.Take(Math.Min(50, club.Athletes.Count)))
+        {
+            var t = Stopwatch.StartNew();
+            await job.RunForAthleteAsync(athlete, CancellationToken.None);
+            one.Add(t.Elapsed.TotalMilliseconds);
+        }
+
+        var writtenOne = await db.ModelPredictions.CountAsync();
+        await db.ModelPredictions.ExecuteDeleteAsync();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        clock.Restart();
+        await job.RunAsync(CancellationToken.None);
+        var all = clock.Elapsed.TotalSeconds;
+        var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        var written = await db.ModelPredictions.CountAsync();
+        one.Sort();
+        var p50 = one[one.Count / 2];
+        var engine = EngineOnly(await db.ModelVersions.Where(v => v.Id == versionId).Select(v => v.OnnxBytes).FirstAsync(), club.Athletes.Count);
+        return (FormattableString.Invariant($"scoring ({what}): all {club.Athletes.Count} athletes {all:F2} s wall, {used:F2} s CPU, {written} predictions; one athlete (job, reads included) p50 {p50:F1} ms over {one.Count} ({writtenOne} predictions); {engine}"),
+            FormattableString.Invariant($"scoring all {all:F1} s wall {used:F1} s CPU, one p50 {p50:F1} ms"));
     }
 
     /// <summary>
