@@ -58,10 +58,11 @@ public sealed class TechniqueTrainingJob(
             return;
         }
 
-        run.Status = TrainingRunStatus.Running;
-        run.StartedUtc = clock.GetUtcNow().UtcDateTime;
-        run.LossHistory = LossHistory.Empty;
-        await db.SaveChangesAsync(ct);
+        if (!await TrainingRunLifecycle.StartAsync(db, run, clock, notifier, ct))
+        {
+            return;
+        }
+
         notifier.Publish(Topics.TrainingRun(runId));
         notifier.Publish(Topics.Models);
 

@@ -138,6 +138,37 @@ public sealed class ModelTrainingTests(ModelTrainingTests.World fixture) : IClas
         Assert.False(await db.ModelVersions.AnyAsync(v => v.TrainingRunId == runId));
     }
 
+    [Theory]
+    [InlineData(TrainingRunStatus.Cancelled)] // the service saw no live job and ended the run itself
+    [InlineData(TrainingRunStatus.Queued)] // the service left the ending to the job it saw running
+    public async Task AJobThatReadItsRunJustBeforeACancelDoesNotStartItAndTheRunStaysCancelled(TrainingRunStatus endedBy)
+    {
+        int runId;
+        await using (var db = _world.CreateDb())
+        {
+            var queued = new TrainingRun { Target = ForecastTarget.Readiness, Architecture = ModelKind.GruForecaster, Scope = ModelScope.Team, TeamId = _world.TeamA, Status = TrainingRunStatus.Queued, RequestedByUserId = _world.CoachA.UserId };
+            db.TrainingRuns.Add(queued);
+            await db.SaveChangesAsync();
+            runId = queued.Id;
+        }
+
+        // The job has read its run (queued, no request) when the cancel lands on the row.
+        await using var jobDb = _world.CreateDb();
+        var run = await jobDb.TrainingRuns.SingleAsync(r => r.Id == runId);
+        await using (var db = _world.CreateDb())
+        {
+            await db.TrainingRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(x => x.SetProperty(r => r.CancelRequested, true).SetProperty(r => r.Status, endedBy)
+                .SetProperty(r => r.FinishedUtc, endedBy == TrainingRunStatus.Cancelled ? DateTime.UtcNow : null));
+        }
+
+        Assert.False(await TrainingRunLifecycle.StartAsync(jobDb, run, TimeProvider.System, _world.Get<Notifications.ChangeNotifier>(), CancellationToken.None));
+        await using var check = _world.CreateDb();
+        var stored = await check.TrainingRuns.AsNoTracking().SingleAsync(r => r.Id == runId);
+        Assert.Equal(TrainingRunStatus.Cancelled, stored.Status);
+        Assert.Null(stored.StartedUtc);
+        Assert.NotNull(stored.FinishedUtc);
+    }
+
     [Fact]
     public async Task AnInjuryRunIgnoresYearsOfDecayingLoadAfterAnOldUploadAndShowsRealLosses()
     {

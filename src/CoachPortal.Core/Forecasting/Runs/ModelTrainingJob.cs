@@ -60,10 +60,11 @@ public sealed class ModelTrainingJob(
             return;
         }
 
-        run.Status = TrainingRunStatus.Running;
-        run.StartedUtc = clock.GetUtcNow().UtcDateTime;
-        run.LossHistory = LossHistory.Empty;
-        await db.SaveChangesAsync(ct);
+        if (!await TrainingRunLifecycle.StartAsync(db, run, clock, notifier, ct))
+        {
+            return;
+        }
+
         Publish(run);
 
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);

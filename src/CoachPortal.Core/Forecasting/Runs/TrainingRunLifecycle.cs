@@ -1,4 +1,5 @@
 using CoachPortal.Core.Data;
+using CoachPortal.Core.Forecasting.Results;
 using CoachPortal.Core.Notifications;
 using CoachPortal.Ingest.Text;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,33 @@ internal static class TrainingRunLifecycle
     /// <summary>The registered version of the run, if one is (unique run id).</summary>
     public static Task<int?> RegisteredVersionAsync(AppDbContext db, int runId, CancellationToken ct) =>
         db.ModelVersions.Where(v => v.TrainingRunId == runId).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// Marks the run as running, unless a cancel request reached its row after the job read it (the service ends a run
+    /// whose job it does not see running, and the two can cross). False when the run must not train; the run is then
+    /// ended as cancelled if nothing else ended it.
+    /// </summary>
+    public static async Task<bool> StartAsync(AppDbContext db, TrainingRun run, TimeProvider clock, ChangeNotifier notifier, CancellationToken ct)
+    {
+        var (id, started) = (run.Id, (DateTime?)clock.GetUtcNow().UtcDateTime);
+        var claimed = await db.TrainingRuns
+            .Where(r => r.Id == id && !r.CancelRequested && (r.Status == TrainingRunStatus.Queued || r.Status == TrainingRunStatus.Running))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, TrainingRunStatus.Running).SetProperty(r => r.StartedUtc, started), ct);
+        await db.Entry(run).ReloadAsync(ct);
+        if (claimed == 0)
+        {
+            if (run.Status is TrainingRunStatus.Queued or TrainingRunStatus.Running)
+            {
+                await FinishAsync(db, run, TrainingRunStatus.Cancelled, null, null, clock, notifier, ct);
+            }
+
+            return false;
+        }
+
+        run.LossHistory = LossHistory.Empty;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
 
     public static async Task FinishAsync(AppDbContext db, TrainingRun run, TrainingRunStatus status, string? failure, int? versionId, TimeProvider clock, ChangeNotifier notifier, CancellationToken ct)
     {
