@@ -98,6 +98,12 @@ internal static class CircuitsCommand
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+        {
+            // started as "dotnet CoachPortal.Bench.dll": the child needs the assembly too
+            start.ArgumentList.Add(typeof(CircuitsCommand).Assembly.Location);
+        }
+
         foreach (var a in new[] { "circuits-browser", host.BaseAddress.ToString().TrimEnd('/'), screen, rounds.ToString(CultureInfo.InvariantCulture), batch.ToString(CultureInfo.InvariantCulture), targets })
         {
             start.ArgumentList.Add(a);
