@@ -49,28 +49,11 @@ public sealed class DamagedAndCsvUploadFlowTests(PortalServer server)
         Assert.Matches(@"damaged: \d+ % of the recording recovered", await keepRow.InnerTextAsync());
         Assert.Contains("damaged: needs review", await keepRow.Locator("[data-testid=upload-chip]").InnerTextAsync(), StringComparison.Ordinal);
 
-        await keepRow.Locator("[data-testid=damage-keep]").ClickAsync();
-        await keepRow.Locator("[data-testid=upload-damaged][data-review=kept]").WaitForAsync(new() { Timeout = 60_000 });
-        // Keeping re-renders the table from the server; a click that lands on the row as it is replaced is dropped by
-        // the circuit, so the click is repeated while the button is still there.
+        // Each review re-renders the table from the server (and so may the other file's job); a click that lands on a
+        // row as it is replaced is dropped by the circuit, so a click is repeated while its button is still there.
+        await ClickUntilAsync(keepRow.Locator("[data-testid=damage-keep]"), keepRow.Locator("[data-testid=upload-damaged][data-review=kept]"));
         var failed = dropRow.Locator("[data-testid=upload-status][data-status=Failed]");
-        for (var attempt = 0; attempt < 4 && await failed.CountAsync() == 0; attempt++)
-        {
-            var discard = dropRow.Locator("[data-testid=damage-discard]");
-            if (await discard.CountAsync() > 0)
-            {
-                await discard.ClickAsync();
-            }
-
-            try
-            {
-                await failed.WaitForAsync(new() { Timeout = 20_000 });
-            }
-            catch (TimeoutException) when (attempt < 3)
-            {
-            }
-        }
-
+        await ClickUntilAsync(dropRow.Locator("[data-testid=damage-discard]"), failed);
         await failed.WaitForAsync(new() { Timeout = 1_000 });
         Assert.Contains("Discarded: damaged:", await dropRow.Locator("[data-testid=upload-error]").InnerTextAsync(), StringComparison.Ordinal);
 
@@ -126,5 +109,26 @@ public sealed class DamagedAndCsvUploadFlowTests(PortalServer server)
         }
 
         return null;
+    }
+
+    private static async Task ClickUntilAsync(ILocator button, ILocator done)
+    {
+        for (var attempt = 0; attempt < 4 && await done.CountAsync() == 0; attempt++)
+        {
+            if (await button.CountAsync() > 0)
+            {
+                await button.ClickAsync();
+            }
+
+            try
+            {
+                await done.WaitForAsync(new() { Timeout = 20_000 });
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
+
+        await done.WaitForAsync(new() { Timeout = 1_000 });
     }
 }

@@ -14,62 +14,6 @@ namespace CoachPortal.Web.Tests;
 [AssertNoCspViolations]
 public sealed class MediaPoseFlowTests(PortalServer server)
 {
-    // Draws a person-like figure (skin-toned head and limbs, clothes) squatting three times on a 1280×720 canvas
-    // and records it with MediaRecorder as WebM; resolves to the file's bytes in base64.
-    private const string RecordClip = """
-        async ({ seconds, width, height }) => {
-          const canvas = document.createElement('canvas');
-          canvas.width = width; canvas.height = height;
-          const g = canvas.getContext('2d');
-          const stream = canvas.captureStream(0);
-          const track = stream.getVideoTracks()[0];
-          const recorder = new MediaRecorder(stream, { mimeType: 'video/webm;codecs=vp8', videoBitsPerSecond: 4e6 });
-          const chunks = [];
-          recorder.ondataavailable = e => chunks.push(e.data);
-          const limb = (a, b, w, c) => { g.strokeStyle = c; g.lineWidth = w; g.lineCap = 'round'; g.beginPath(); g.moveTo(a[0], a[1]); g.lineTo(b[0], b[1]); g.stroke(); };
-          const draw = t => {
-            const phase = (1 - Math.cos(2 * Math.PI * t / (seconds / 3))) / 2;   // 0 standing … 1 deepest
-            const knee = Math.PI - phase * Math.PI / 2;                            // 180° … 90°
-            g.fillStyle = '#d8d4cc'; g.fillRect(0, 0, width, height);
-            g.fillStyle = '#9a8f80'; g.fillRect(0, height * 0.9, width, height * 0.1);
-            const s = height / 720, ankle = [640 * s, 640 * s], shank = 150 * s, thigh = 150 * s;
-            const kneeP = [ankle[0] + Math.sin(phase * 0.5) * shank, ankle[1] - Math.cos(phase * 0.5) * shank];
-            const thighDir = -Math.PI / 2 + phase * 0.5 + (Math.PI - knee);
-            const hip = [kneeP[0] - Math.cos(thighDir + Math.PI / 2) * thigh, kneeP[1] - Math.sin(thighDir + Math.PI / 2) * thigh];
-            const lean = phase * 0.6, torso = 200 * s;
-            const shoulder = [hip[0] + Math.sin(lean) * torso, hip[1] - Math.cos(lean) * torso];
-            const head = [shoulder[0] + Math.sin(lean) * 60 * s, shoulder[1] - Math.cos(lean) * 60 * s];
-            limb(ankle, [ankle[0] + 55 * s, ankle[1] + 10 * s], 26 * s, '#222');
-            limb(hip, kneeP, 58 * s, '#1f3a93'); limb(kneeP, ankle, 46 * s, '#e0ac8a');
-            limb(hip, shoulder, 90 * s, '#c0392b');
-            const hand = [shoulder[0] + 130 * s, shoulder[1] + 10 * s];
-            limb(shoulder, [shoulder[0] + 70 * s, shoulder[1] + 40 * s], 30 * s, '#c0392b');
-            limb([shoulder[0] + 70 * s, shoulder[1] + 40 * s], hand, 24 * s, '#e0ac8a');
-            g.fillStyle = '#e0ac8a'; g.beginPath(); g.ellipse(head[0], head[1], 34 * s, 42 * s, lean, 0, 2 * Math.PI); g.fill();
-            g.fillStyle = '#3b2314'; g.beginPath(); g.ellipse(head[0] - 6 * s, head[1] - 22 * s, 34 * s, 22 * s, lean, 0, 2 * Math.PI); g.fill();
-          };
-          draw(0);
-          recorder.start();
-          const started = performance.now();
-          // Frames are pushed explicitly: a headless page composites no frames of its own for the capture.
-          await new Promise(resolve => {
-            const tick = () => {
-              const t = (performance.now() - started) / 1000;
-              draw(Math.min(t, seconds));
-              track.requestFrame();
-              if (t < seconds) { setTimeout(tick, 1000 / 30); } else { resolve(); }
-            };
-            tick();
-          });
-          recorder.stop();
-          await new Promise(resolve => recorder.onstop = resolve);
-          const bytes = new Uint8Array(await new Blob(chunks, { type: 'video/webm' }).arrayBuffer());
-          let text = '';
-          for (let i = 0; i < bytes.length; i += 0x8000) { text += String.fromCharCode(...bytes.subarray(i, i + 0x8000)); }
-          return btoa(text);
-        }
-        """;
-
     // Landmarks of a side-on squat (knee 170° → 90° → 170°, three times), posted through the page's own endpoint.
     private const string PostSquatLandmarks = """
         async mediaId => {
@@ -117,7 +61,7 @@ public sealed class MediaPoseFlowTests(PortalServer server)
 
     private async Task<int> AttachClipAsync(IPage page, double seconds)
     {
-        var clip = Convert.FromBase64String(await page.EvaluateAsync<string>(RecordClip, new { seconds, width = 1280, height = 720 }));
+        var clip = Convert.FromBase64String(await page.EvaluateAsync<string>(GeneratedClip.Encode, new { frames = (int)(seconds * 30), fps = 30, width = 1280, height = 720 }));
         await page.Field("media-exercise").FillAsync("back squat");
         await page.Locator("[data-testid=media-file]").SetInputFilesAsync(new FilePayload { Name = "squat.webm", MimeType = "video/webm", Buffer = clip });
         var item = page.Locator("[data-testid=media-item][data-kind=Video]");
