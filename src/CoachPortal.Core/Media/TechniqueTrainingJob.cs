@@ -41,72 +41,13 @@ public sealed class TechniqueTrainingJob(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var run = await db.TrainingRuns.FirstOrDefaultAsync(r => r.Id == runId && r.Target == ForecastTarget.Technique, ct);
-        if (run is null || run.Status is TrainingRunStatus.Succeeded or TrainingRunStatus.Failed or TrainingRunStatus.Cancelled)
+        // The trainer's own refusals (an image that does not decode, a split it cannot make) are the coach's to read.
+        var version = await TrainingRunLifecycle.ExecuteAsync(dbFactory, db, run, token => TrainAsync(db, run!, token),
+            ex => ex is LearningException or ArgumentException, clock, notifier, ct);
+        if (version is not null)
         {
-            return;
-        }
-
-        if (await TrainingRunLifecycle.RegisteredVersionAsync(db, runId, ct) is { } registered)
-        {
-            await FinishAsync(db, run, TrainingRunStatus.Succeeded, null, registered, ct);
-            return;
-        }
-
-        if (run.CancelRequested)
-        {
-            await FinishAsync(db, run, TrainingRunStatus.Cancelled, null, null, ct);
-            return;
-        }
-
-        if (!await TrainingRunLifecycle.StartAsync(db, run, clock, notifier, ct))
-        {
-            return;
-        }
-
-        notifier.Publish(Topics.TrainingRun(runId));
-        notifier.Publish(Topics.Models);
-
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var watcher = TrainingRunLifecycle.WatchCancelAsync(dbFactory, runId, cancel);
-        try
-        {
-            var version = await TrainAsync(db, run, cancel.Token);
-            if (version is null)
-            {
-                return;
-            }
-
-            db.ModelVersions.Add(version);
-            await db.SaveChangesAsync(CancellationToken.None);
-            await FinishAsync(db, run, TrainingRunStatus.Succeeded, null, version.Id, CancellationToken.None);
             logger.LogInformation("Technique run {RunId} registered model version {VersionId} (error rate {Error:F3} vs {Baseline} {BaselineError:F3}, {Verdict}) on {Device} in {Seconds:F1} s",
                 runId, version.Id, version.TestError, version.BestBaselineName, version.BestBaselineError, version.Metrics.Promotion?.Verdict, version.Device, version.TrainingSeconds);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            await FinishAsync(db, run, TrainingRunStatus.Cancelled, null, null, CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is LearningException or ArgumentException)
-        {
-            // the trainer's own refusals (an image that does not decode, a split it cannot make) are the coach's to read
-            await FinishAsync(db, run, TrainingRunStatus.Failed, ex.Message, null, CancellationToken.None);
-        }
-        catch (DbUpdateException)
-        {
-            // Another worker registered this run's version first (unique run id); this one's result is dropped.
-            db.ChangeTracker.Clear();
-            if (await TrainingRunLifecycle.RegisteredVersionAsync(db, runId, CancellationToken.None) is not { } id)
-            {
-                throw;
-            }
-
-            var again = await db.TrainingRuns.FirstAsync(r => r.Id == runId, CancellationToken.None);
-            await FinishAsync(db, again, TrainingRunStatus.Succeeded, null, id, CancellationToken.None);
-        }
-        finally
-        {
-            await cancel.CancelAsync();
-            await watcher;
         }
     }
 

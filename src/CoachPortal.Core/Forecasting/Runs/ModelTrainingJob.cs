@@ -42,72 +42,12 @@ public sealed class ModelTrainingJob(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var run = await db.TrainingRuns.FirstOrDefaultAsync(r => r.Id == runId, ct);
-        if (run is null || run.Status is TrainingRunStatus.Succeeded or TrainingRunStatus.Failed or TrainingRunStatus.Cancelled)
+        var version = await TrainingRunLifecycle.ExecuteAsync(dbFactory, db, run, token => TrainAsync(db, run!, token),
+            ex => ex is LearningException, clock, notifier, ct);
+        if (version is not null)
         {
-            return;
-        }
-
-        var registered = await TrainingRunLifecycle.RegisteredVersionAsync(db, runId, ct);
-        if (registered is not null)
-        {
-            await FinishAsync(db, run, TrainingRunStatus.Succeeded, null, registered, ct);
-            return;
-        }
-
-        if (run.CancelRequested)
-        {
-            await FinishAsync(db, run, TrainingRunStatus.Cancelled, null, null, ct);
-            return;
-        }
-
-        if (!await TrainingRunLifecycle.StartAsync(db, run, clock, notifier, ct))
-        {
-            return;
-        }
-
-        Publish(run);
-
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var watcher = TrainingRunLifecycle.WatchCancelAsync(dbFactory, runId, cancel);
-        try
-        {
-            var version = await TrainAsync(db, run, cancel.Token);
-            if (version is null)
-            {
-                return;
-            }
-
-            db.ModelVersions.Add(version);
-            await db.SaveChangesAsync(CancellationToken.None);
-            await FinishAsync(db, run, TrainingRunStatus.Succeeded, null, version.Id, CancellationToken.None);
             logger.LogInformation("Training run {RunId} registered model version {VersionId} ({Metric} {Error:F4} vs best baseline {Baseline} {BaselineError:F4}) on {Device}",
                 runId, version.Id, version.MetricName, version.TestError, version.BestBaselineName, version.BestBaselineError, version.Device);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            await FinishAsync(db, run, TrainingRunStatus.Cancelled, null, null, CancellationToken.None);
-        }
-        catch (LearningException ex)
-        {
-            await FinishAsync(db, run, TrainingRunStatus.Failed, ex.Message, null, CancellationToken.None);
-        }
-        catch (DbUpdateException)
-        {
-            // Another worker registered this run's version first (unique run id); this one's result is dropped.
-            db.ChangeTracker.Clear();
-            if (!await db.ModelVersions.AnyAsync(v => v.TrainingRunId == runId, CancellationToken.None))
-            {
-                throw;
-            }
-
-            var again = await db.TrainingRuns.FirstAsync(r => r.Id == runId, CancellationToken.None);
-            var id = await db.ModelVersions.Where(v => v.TrainingRunId == runId).Select(v => v.Id).FirstAsync(CancellationToken.None);
-            await FinishAsync(db, again, TrainingRunStatus.Succeeded, null, id, CancellationToken.None);
-        }
-        finally
-        {
-            await cancel.CancelAsync();
-            await watcher;
         }
     }
 
@@ -278,8 +218,6 @@ public sealed class ModelTrainingJob(
 
     private Task FinishAsync(AppDbContext db, TrainingRun run, TrainingRunStatus status, string? failure, int? versionId, CancellationToken ct) =>
         TrainingRunLifecycle.FinishAsync(db, run, status, failure, versionId, clock, notifier, ct);
-
-    private void Publish(TrainingRun run) => notifier.Publish(Topics.TrainingRun(run.Id));
 
     private void SaveEpoch(int runId, TrainingProgress p, LossHistory history)
     {

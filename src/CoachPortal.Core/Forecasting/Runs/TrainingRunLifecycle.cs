@@ -19,6 +19,96 @@ internal static class TrainingRunLifecycle
         db.ModelVersions.Where(v => v.TrainingRunId == runId).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>
+    /// A run's life once its job has read it, the same for every kind of model: a run already ended is left alone, one
+    /// whose version is registered (a worker died after registering it) is ended as succeeded, a cancel request ends
+    /// it; otherwise it is started, trained by <paramref name="train"/> while its row is watched for a cancel request,
+    /// and its version registered. A refusal of the trainer (<paramref name="isRefusal"/>) ends it as failed with the
+    /// trainer's words; a version another worker registered first wins. Returns the version this job registered, or
+    /// null. <paramref name="train"/> returns null when it ended the run itself (e.g. too little data).
+    /// </summary>
+    public static async Task<ModelVersion?> ExecuteAsync(
+        IDbContextFactory<AppDbContext> dbFactory,
+        AppDbContext db,
+        TrainingRun? run,
+        Func<CancellationToken, Task<ModelVersion?>> train,
+        Func<Exception, bool> isRefusal,
+        TimeProvider clock,
+        ChangeNotifier notifier,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(isRefusal);
+        if (run is null || run.Status is TrainingRunStatus.Succeeded or TrainingRunStatus.Failed or TrainingRunStatus.Cancelled)
+        {
+            return null;
+        }
+
+        var runId = run.Id;
+        if (await RegisteredVersionAsync(db, runId, ct) is { } registered)
+        {
+            await FinishAsync(db, run, TrainingRunStatus.Succeeded, null, registered, clock, notifier, ct);
+            return null;
+        }
+
+        if (run.CancelRequested)
+        {
+            await FinishAsync(db, run, TrainingRunStatus.Cancelled, null, null, clock, notifier, ct);
+            return null;
+        }
+
+        if (!await StartAsync(db, run, clock, notifier, ct))
+        {
+            return null;
+        }
+
+        notifier.Publish(Topics.TrainingRun(runId));
+        notifier.Publish(Topics.Models);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var watcher = WatchCancelAsync(dbFactory, runId, cancel);
+        try
+        {
+            var version = await train(cancel.Token);
+            if (version is null)
+            {
+                return null;
+            }
+
+            db.ModelVersions.Add(version);
+            await db.SaveChangesAsync(CancellationToken.None);
+            await FinishAsync(db, run, TrainingRunStatus.Succeeded, null, version.Id, clock, notifier, CancellationToken.None);
+            return version;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            await FinishAsync(db, run, TrainingRunStatus.Cancelled, null, null, clock, notifier, CancellationToken.None);
+        }
+        catch (Exception ex) when (isRefusal(ex))
+        {
+            await FinishAsync(db, run, TrainingRunStatus.Failed, ex.Message, null, clock, notifier, CancellationToken.None);
+        }
+        catch (DbUpdateException)
+        {
+            // Another worker registered this run's version first (unique run id); this one's result is dropped.
+            db.ChangeTracker.Clear();
+            if (await RegisteredVersionAsync(db, runId, CancellationToken.None) is not { } id)
+            {
+                throw;
+            }
+
+            var again = await db.TrainingRuns.FirstAsync(r => r.Id == runId, CancellationToken.None);
+            await FinishAsync(db, again, TrainingRunStatus.Succeeded, null, id, clock, notifier, CancellationToken.None);
+        }
+        finally
+        {
+            await cancel.CancelAsync();
+            await watcher;
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Marks the run as running, unless a cancel request reached its row after the job read it (the service ends a run
     /// whose job it does not see running, and the two can cross). False when the run must not train; the run is then
     /// ended as cancelled if nothing else ended it.
