@@ -21,12 +21,12 @@ internal static class CircuitsCommand
 
     private static async Task<int> RunAsync(string[] args)
     {
-        var count = IntArg(args, "--count", 100);
-        var teams = IntArg(args, "--teams", 2);
-        var athleteCount = IntArg(args, "--athletes", 20);
-        var rounds = IntArg(args, "--rounds", 6);
-        var batch = IntArg(args, "--batch", 10);
-        var screen = StringArg(args, "--screen", "calendar");
+        var count = BenchArgs.Int(args, "--count", 100);
+        var teams = BenchArgs.Int(args, "--teams", 2);
+        var athleteCount = BenchArgs.Int(args, "--athletes", 20);
+        var rounds = BenchArgs.Int(args, "--rounds", 6);
+        var batch = BenchArgs.Int(args, "--batch", 10);
+        var screen = BenchArgs.Text(args, "--screen", "calendar");
         if (screen is not ("calendar" or "dashboard") && !screen.StartsWith('/'))
         {
             Console.Error.WriteLine("--screen is calendar (a team calendar, event: next/previous week), dashboard (an athlete dashboard, event: range 6 wk/3 mo) or a path (memory only, no events)");
@@ -53,7 +53,7 @@ internal static class CircuitsCommand
 
             var targets = Path.Combine(directory, "targets.tsv");
             await File.WriteAllLinesAsync(targets, Enumerable.Range(0, count + 1).Select(i => Target(club, teams, screen, i)));
-            var hold = IntArg(args, "--hold", 0);
+            var hold = BenchArgs.Int(args, "--hold", 0);
             var figures = await DriveAsync(host, counter, screen, rounds, batch, targets, count, hold);
             figures.Print(count, screen);
             return 0;
@@ -224,14 +224,5 @@ internal static class CircuitsCommand
         using var scope = host.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         return Caller.Of((await users.FindByEmailAsync(ClubHost.AdminEmail))!.Id, Roles.Admin);
-    }
-
-    private static int IntArg(string[] args, string name, int fallback) =>
-        int.Parse(StringArg(args, name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
-
-    private static string StringArg(string[] args, string name, string fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     }
 }

@@ -31,17 +31,17 @@ internal static class ClubCommand
 
     private static async Task<int> RunAsync(string[] args)
     {
-        var teams = IntArg(args, "--teams", 4);
-        var athleteCount = IntArg(args, "--athletes", 40);
-        var years = IntArg(args, "--years", 1);
+        var teams = BenchArgs.Int(args, "--teams", 4);
+        var athleteCount = BenchArgs.Int(args, "--athletes", 40);
+        var years = BenchArgs.Int(args, "--years", 1);
         // --reuse DIR times the screens of a club that an earlier run left with --keep, without building, recomputing
         // or scoring it again (for timing a screen after a change; --scoring scores it again with the model version it
         // kept); --no-scoring skips training and scoring.
-        var reuse = StringArg(args, "--reuse");
+        var reuse = BenchArgs.Text(args, "--reuse");
         var rescore = reuse is not null && args.Contains("--scoring");
         var noScoring = (reuse is not null && !rescore) || args.Contains("--no-scoring");
-        s_repeats = IntArg(args, "--repeats", s_repeats); // times each screen is measured after its warm-up
-        s_only = StringArg(args, "--only"); // times only the screens whose path ends with this
+        s_repeats = BenchArgs.Int(args, "--repeats", s_repeats); // times each screen is measured after its warm-up
+        s_only = BenchArgs.Text(args, "--only"); // times only the screens whose path ends with this
         var directory = reuse ?? Path.Combine(Path.GetTempPath(), "coachportal-club", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         Console.WriteLine(reuse is null ? $"club: {teams} teams, {athleteCount} athletes, {years} years, in {directory}" : $"club: reusing {directory}");
@@ -389,17 +389,7 @@ internal static class ClubCommand
         return string.Create(CultureInfo.InvariantCulture, $"{sessions} sessions, {checkIns} check-ins, {loads} daily loads, {planned} planned sessions");
     }
 
-    private static string? StringArg(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
 
-    private static int IntArg(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 
     /// <summary>
     /// One screen's server time as the client waits for it, and the CPU this process spent meanwhile (the server's

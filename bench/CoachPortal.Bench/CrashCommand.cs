@@ -36,12 +36,12 @@ internal static class CrashCommand
 
     private static async Task<int> RunAsync(string[] args)
     {
-        var kills = IntArg(args, "--kills", 100);
-        var recoverEvery = IntArg(args, "--recover-every", 10);
-        var uploadsPerLife = IntArg(args, "--uploads", 2);
-        var random = new Random(IntArg(args, "--seed", 1));
-        var worker = StringArg(args, "--worker") ?? Path.Combine(RepositoryRoot(), "src", "CoachPortal.Worker", "bin", "Release", "net10.0", "CoachPortal.Worker.dll");
-        var corpus = StringArg(args, "--corpus") ?? BenchCorpus.Find()
+        var kills = BenchArgs.Int(args, "--kills", 100);
+        var recoverEvery = BenchArgs.Int(args, "--recover-every", 10);
+        var uploadsPerLife = BenchArgs.Int(args, "--uploads", 2);
+        var random = new Random(BenchArgs.Int(args, "--seed", 1));
+        var worker = BenchArgs.Text(args, "--worker") ?? Path.Combine(RepositoryRoot(), "src", "CoachPortal.Worker", "bin", "Release", "net10.0", "CoachPortal.Worker.dll");
+        var corpus = BenchArgs.Text(args, "--corpus") ?? BenchCorpus.Find()
             ?? throw new DirectoryNotFoundException("the shared corpus (shared/corpus) was not found above the bench binaries; pass --corpus");
         if (!File.Exists(worker))
         {
@@ -382,14 +382,5 @@ internal static class CrashCommand
         }
 
         throw new DirectoryNotFoundException("CoachPortal.sln not found above the bench binaries; pass --worker");
-    }
-
-    private static int IntArg(string[] args, string name, int fallback) =>
-        StringArg(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
-
-    private static string? StringArg(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

@@ -26,12 +26,12 @@ internal static class PoseFpsCommand
 
     private static async Task<int> RunAsync(string[] args)
     {
-        var frames = IntArg(args, "--frames", 45);
-        var width = IntArg(args, "--width", 1280);
-        var height = IntArg(args, "--height", 720);
-        var timeoutSeconds = IntArg(args, "--timeout", 900);
-        var gl = StringArg(args, "--gl", "swiftshader");
-        var runs = StringArg(args, "--runs", "1:0,0:0,0:640,0:320")
+        var frames = BenchArgs.Int(args, "--frames", 45);
+        var width = BenchArgs.Int(args, "--width", 1280);
+        var height = BenchArgs.Int(args, "--height", 720);
+        var timeoutSeconds = BenchArgs.Int(args, "--timeout", 900);
+        var gl = BenchArgs.Text(args, "--gl", "swiftshader");
+        var runs = BenchArgs.Text(args, "--runs", "1:0,0:0,0:640,0:320")
             .Split(',').Select(r => r.Split(':')).Select(p => (Model: int.Parse(p[0], CultureInfo.InvariantCulture), Input: int.Parse(p[1], CultureInfo.InvariantCulture))).ToArray();
         var directory = Path.Combine(Path.GetTempPath(), "coachportal-pose", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -94,7 +94,7 @@ internal static class PoseFpsCommand
 
             // Inference alone: BlazePose on the same decoded frame again and again, no seeking, so the figure above
             // can be split into the model's time and the player's (seek and decode).
-            var repeats = IntArg(args, "--repeats", 10);
+            var repeats = BenchArgs.Int(args, "--repeats", 10);
             foreach (var model in runs.Select(r => r.Model).Distinct())
             {
                 await page.GotoAsync($"/media/{mediaId}/pose");
@@ -154,16 +154,4 @@ internal static class PoseFpsCommand
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
-
-    private static int IntArg(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-
-    private static string StringArg(string[] args, string name, string fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-    }
 }
