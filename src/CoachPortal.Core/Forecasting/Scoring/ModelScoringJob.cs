@@ -84,12 +84,16 @@ public sealed class ModelScoringJob(
     public static Task<bool> HasActiveVersionAsync(AppDbContext db, int teamId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.ModelVersions.AnyAsync(v => v.Status == ModelVersionStatus.Active && v.Target != ForecastTarget.SessionClass && v.Target != ForecastTarget.Technique && (v.Scope == ModelScope.Club || v.TeamId == teamId), ct);
+        return ActiveForecasters(db).AnyAsync(v => v.Scope == ModelScope.Club || v.TeamId == teamId, ct);
     }
 
+    // Active versions that forecast days; session classes are scored per session and technique models never.
+    private static IQueryable<ModelVersion> ActiveForecasters(AppDbContext db) =>
+        db.ModelVersions.Where(v => v.Status == ModelVersionStatus.Active && v.Target != ForecastTarget.SessionClass && v.Target != ForecastTarget.Technique);
+
     private static Task<List<ActiveVersion>> ActiveVersionsAsync(AppDbContext db, int? teamId, CancellationToken ct) =>
-        db.ModelVersions.AsNoTracking()
-            .Where(v => v.Status == ModelVersionStatus.Active && v.Target != ForecastTarget.SessionClass && v.Target != ForecastTarget.Technique && (teamId == null || v.Scope == ModelScope.Club || v.TeamId == teamId))
+        ActiveForecasters(db).AsNoTracking()
+            .Where(v => teamId == null || v.Scope == ModelScope.Club || v.TeamId == teamId)
             .Select(v => new ActiveVersion(v.Id, v.Target, v.Scope, v.TeamId, v.HyperParametersJson, v.NormalizationJson.Contains("readiness-ensemble"))).ToListAsync(ct);
 
     private async Task<int> ScoreAsync(AppDbContext db, ActiveVersion v, IReadOnlyList<int> athletes, DateOnly today, CancellationToken ct)
