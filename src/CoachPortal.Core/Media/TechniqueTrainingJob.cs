@@ -42,7 +42,7 @@ public sealed class TechniqueTrainingJob(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var run = await db.TrainingRuns.FirstOrDefaultAsync(r => r.Id == runId && r.Target == ForecastTarget.Technique, ct);
         // The trainer's own refusals (an image that does not decode, a split it cannot make) are the coach's to read.
-        var version = await TrainingRunLifecycle.ExecuteAsync(dbFactory, db, run, token => TrainAsync(db, run!, token),
+        var version = await TrainingRunLifecycle.ExecuteAsync(dbFactory, db, run, (started, token) => TrainAsync(db, started, token),
             ex => ex is LearningException or ArgumentException, clock, notifier, ct);
         if (version is not null)
         {

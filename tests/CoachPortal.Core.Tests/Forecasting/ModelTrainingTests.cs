@@ -143,14 +143,7 @@ public sealed class ModelTrainingTests(ModelTrainingTests.World fixture) : IClas
     [InlineData(TrainingRunStatus.Queued)] // the service left the ending to the job it saw running
     public async Task AJobThatReadItsRunJustBeforeACancelDoesNotStartItAndTheRunStaysCancelled(TrainingRunStatus endedBy)
     {
-        int runId;
-        await using (var db = _world.CreateDb())
-        {
-            var queued = new TrainingRun { Target = ForecastTarget.Readiness, Architecture = ModelKind.GruForecaster, Scope = ModelScope.Team, TeamId = _world.TeamA, Status = TrainingRunStatus.Queued, RequestedByUserId = _world.CoachA.UserId };
-            db.TrainingRuns.Add(queued);
-            await db.SaveChangesAsync();
-            runId = queued.Id;
-        }
+        var runId = await QueuedRunAsync();
 
         // The job has read its run (queued, no request) when the cancel lands on the row.
         await using var jobDb = _world.CreateDb();
@@ -167,6 +160,46 @@ public sealed class ModelTrainingTests(ModelTrainingTests.World fixture) : IClas
         Assert.Equal(TrainingRunStatus.Cancelled, stored.Status);
         Assert.Null(stored.StartedUtc);
         Assert.NotNull(stored.FinishedUtc);
+    }
+
+    [Fact]
+    public async Task ATrainersRefusalEndsTheRunAsFailedInItsWordsAndAnyOtherErrorIsLeftToTheJobsRetry()
+    {
+        var notifier = _world.Get<Notifications.ChangeNotifier>();
+        var refused = await QueuedRunAsync();
+        await using (var db = _world.CreateDb())
+        {
+            var run = await db.TrainingRuns.SingleAsync(r => r.Id == refused);
+            var version = await TrainingRunLifecycle.ExecuteAsync(_world.Get<IDbContextFactory<CoachPortal.Core.Data.AppDbContext>>(), db, run,
+                (_, _) => throw new LearningException("the photo of frame 3 does not decode"), ex => ex is LearningException, TimeProvider.System, notifier, CancellationToken.None);
+            Assert.Null(version);
+        }
+
+        var crashed = await QueuedRunAsync();
+        await using (var db = _world.CreateDb())
+        {
+            var run = await db.TrainingRuns.SingleAsync(r => r.Id == crashed);
+            await Assert.ThrowsAsync<InvalidOperationException>(() => TrainingRunLifecycle.ExecuteAsync(_world.Get<IDbContextFactory<CoachPortal.Core.Data.AppDbContext>>(), db, run,
+                (_, _) => throw new InvalidOperationException("disk gone"), ex => ex is LearningException, TimeProvider.System, notifier, CancellationToken.None));
+        }
+
+        await using var check = _world.CreateDb();
+        var failed = await check.TrainingRuns.AsNoTracking().SingleAsync(r => r.Id == refused);
+        Assert.Equal((TrainingRunStatus.Failed, "the photo of frame 3 does not decode"), (failed.Status, failed.FailureReason));
+        Assert.NotNull(failed.FinishedUtc);
+        Assert.False(await check.ModelVersions.AnyAsync(v => v.TrainingRunId == refused));
+        var running = await check.TrainingRuns.AsNoTracking().SingleAsync(r => r.Id == crashed);
+        Assert.Equal(TrainingRunStatus.Running, running.Status);
+        Assert.Null(running.FinishedUtc);
+    }
+
+    private async Task<int> QueuedRunAsync()
+    {
+        await using var db = _world.CreateDb();
+        var queued = new TrainingRun { Target = ForecastTarget.Readiness, Architecture = ModelKind.GruForecaster, Scope = ModelScope.Team, TeamId = _world.TeamA, Status = TrainingRunStatus.Queued, RequestedByUserId = _world.CoachA.UserId };
+        db.TrainingRuns.Add(queued);
+        await db.SaveChangesAsync();
+        return queued.Id;
     }
 
     [Fact]

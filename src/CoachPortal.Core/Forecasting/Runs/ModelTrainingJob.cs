@@ -42,7 +42,7 @@ public sealed class ModelTrainingJob(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var run = await db.TrainingRuns.FirstOrDefaultAsync(r => r.Id == runId, ct);
-        var version = await TrainingRunLifecycle.ExecuteAsync(dbFactory, db, run, token => TrainAsync(db, run!, token),
+        var version = await TrainingRunLifecycle.ExecuteAsync(dbFactory, db, run, (started, token) => TrainAsync(db, started, token),
             ex => ex is LearningException, clock, notifier, ct);
         if (version is not null)
         {

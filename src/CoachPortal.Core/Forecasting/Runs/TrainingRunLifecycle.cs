@@ -30,7 +30,7 @@ internal static class TrainingRunLifecycle
         IDbContextFactory<AppDbContext> dbFactory,
         AppDbContext db,
         TrainingRun? run,
-        Func<CancellationToken, Task<ModelVersion?>> train,
+        Func<TrainingRun, CancellationToken, Task<ModelVersion?>> train,
         Func<Exception, bool> isRefusal,
         TimeProvider clock,
         ChangeNotifier notifier,
@@ -68,7 +68,7 @@ internal static class TrainingRunLifecycle
         var watcher = WatchCancelAsync(dbFactory, runId, cancel);
         try
         {
-            var version = await train(cancel.Token);
+            var version = await train(run, cancel.Token);
             if (version is null)
             {
                 return null;
